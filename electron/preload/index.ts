@@ -1,0 +1,4 @@
+import { contextBridge, ipcRenderer } from 'electron'
+import { exposeGitkeys } from './expose'
+
+exposeGitkeys(contextBridge, ipcRenderer)

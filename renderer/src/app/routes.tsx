@@ -1,0 +1,26 @@
+import type { ReactElement } from 'react'
+import type { IconName } from '../components/icon'
+import { AboutScreen } from '../screens/about/about.screen'
+
+/** A screen in the navigation. Areas appear here when their issue builds them; there are no placeholders. */
+export type Route = {
+  readonly id: string
+  readonly label: string
+  readonly icon: IconName
+  readonly group: 'Workspace' | 'Troubleshoot' | 'Share' | 'App'
+  readonly render: () => ReactElement
+}
+
+/** Every screen, in navigation order. The first is the start screen. */
+export const routes: readonly Route[] = [
+  { id: 'about', label: 'About', icon: 'info', group: 'App', render: () => <AboutScreen /> },
+]
+
+/** The route for a location hash such as `#/about`, or the start screen. */
+export function routeFor(hash: string): Route {
+  const id = hash.replace(/^#\/?/, '').split(/[/?]/)[0] ?? ''
+  const found = routes.find((r) => r.id === id)
+  const first = routes[0]
+  if (!first) throw new Error('No routes registered')
+  return found ?? first
+}

@@ -1,0 +1,2 @@
+/** Vite handles CSS side-effect imports. */
+declare module '*.css'

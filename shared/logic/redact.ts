@@ -1,0 +1,42 @@
+/**
+ * Secret scrubbing for anything that may be shown, logged or exported: token shapes of every
+ * provider we know, URL userinfo, Authorization headers and known secret values. A redacted token
+ * keeps a short recognisable hint (`ghp_…a1b2`) so two reports can still be matched up.
+ */
+
+const TOKEN_PATTERNS: readonly RegExp[] = [
+  /\bgithub_pat_[A-Za-z0-9_]{20,}/g,
+  /\bgh[pousr]_[A-Za-z0-9_.-]{20,}/g,
+  /\b(?:[A-Za-z0-9_-]+-)?gl(?:pat|rt|rtr|dt|cbt|ptt|ft|imt|agent|soat|ffct|wt|oas)-[A-Za-z0-9_.-]{16,}/g,
+  /\bGR1348941[A-Za-z0-9_-]{16,}/g,
+  /\bAT(?:ATT|CTT)[A-Za-z0-9_=%\\-]{20,}/g,
+  /\bATBB[A-Za-z0-9]{20,}/g,
+  /\bBBDC-[A-Za-z0-9+/=]{20,}/g,
+  /\b[A-Za-z0-9]{52}JQQJ9[9DH][A-Za-z0-9]{26}\b/g,
+  /\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g,
+]
+
+/** A short, non-reversible hint of a secret: prefix and last four characters. */
+export function secretHint(secret: string): string {
+  const t = secret.trim()
+  if (t.length < 12) return '…'
+  const prefix = /^(github_pat_|gh[pousr]_|glpat-|gldt-|ATATT|ATCTT|ATBB|BBDC-)/.exec(t)?.[0] ?? ''
+  return `${prefix}…${t.slice(-4)}`
+}
+
+/** Replaces every secret-looking run in `text`, plus the exact `known` secrets, with a hint. */
+export function redact(text: string, known: readonly string[] = []): string {
+  let out = text
+  for (const secret of known) {
+    if (secret.length >= 6) out = out.split(secret).join(secretHint(secret))
+  }
+  out = out.replace(/(\b[a-z][a-z0-9+.-]*:\/\/)([^/\s@]+)@/gi, (_m, scheme: string, userinfo: string) => {
+    const colon = userinfo.indexOf(':')
+    return colon >= 0 ? `${scheme}${userinfo.slice(0, colon)}:***@` : `${scheme}***@`
+  })
+  out = out.replace(/(authorization:\s*(?:basic|bearer|token)\s+)[A-Za-z0-9+/=._~-]+/gi, '$1***')
+  out = out.replace(/(private-token:\s*)\S+/gi, '$1***')
+  out = out.replace(/\b(password|passwd|access_token|token)=([^\s&]+)/gi, '$1=***')
+  for (const re of TOKEN_PATTERNS) out = out.replace(re, (m) => secretHint(m))
+  return out
+}
