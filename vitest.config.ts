@@ -30,6 +30,18 @@ export default defineConfig({
           server: { deps: { inline: ['electron-store'] } },
         },
       },
+      {
+        resolve: { alias },
+        test: {
+          name: 'bench',
+          include: ['tests/bench/**/*.bench.test.ts'],
+          environment: 'node',
+          testTimeout: 300_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+          server: { deps: { inline: ['electron-store'] } },
+        },
+      },
     ],
   },
 })
