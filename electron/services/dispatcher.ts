@@ -4,7 +4,7 @@ import type { Channel, RequestOf, ResponseOf } from '@shared/ipc/contract'
 import { channels, isChannel } from '@shared/ipc/contract'
 import { payloadProblem } from '@shared/logic/payload-guard'
 import { toFieldIssues } from '@shared/logic/zod-issues'
-import type { Result } from '@shared/result'
+import type { DeepReadonly, Result } from '@shared/result'
 import { err, ok } from '@shared/result'
 import type { Logger } from './logging/logger'
 
@@ -13,7 +13,10 @@ export type CallContext = { readonly channel: Channel }
 
 /** One handler per channel: a missing or extra handler does not compile. */
 export type Handlers = {
-  readonly [C in Channel]: (request: RequestOf<C>, ctx: CallContext) => Promise<Result<ResponseOf<C>>>
+  readonly [C in Channel]: (
+    request: RequestOf<C>,
+    ctx: CallContext,
+  ) => Promise<Result<DeepReadonly<ResponseOf<C>>>>
 }
 
 /** The transport-agnostic entry point every adapter (Electron IPC, test bridge) calls. */

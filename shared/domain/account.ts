@@ -47,3 +47,23 @@ export const AccountSchema = z.object({
 })
 /** See {@link AccountSchema}. */
 export type Account = z.infer<typeof AccountSchema>
+
+/** The editable fields of an account, as a person enters them on a connection screen. */
+export const AccountFieldsSchema = z.strictObject({
+  provider: ProviderIdSchema,
+  deployment: DeploymentSchema,
+  host: z.string().min(1).max(253),
+  pathPrefix: z.string().max(200).nullable(),
+  label: z.string().trim().min(1).max(120),
+  username: z.string().max(200),
+  tokenKind: z.string().min(1).max(64),
+  scopes: z.array(z.string().max(100)).max(100),
+  expiresAt: IsoDateSchema.nullable(),
+  apiUrl: z.string().max(500).nullable(),
+  labels: z.array(z.string().trim().min(1).max(40)).max(20),
+})
+/** See {@link AccountFieldsSchema}. */
+export type AccountFields = z.infer<typeof AccountFieldsSchema>
+
+/** A token crossing IPC, once, towards main: bounded, and never sent back. */
+export const TokenInputSchema = z.string().max(8192)

@@ -1,5 +1,15 @@
 import { z } from 'zod'
+import {
+  AccountFieldsSchema,
+  AccountSchema,
+  IdSchema,
+  IsoDateSchema,
+  TokenInputSchema,
+} from '../domain/account'
 import { AppInfoSchema } from '../domain/app-info'
+import { DeploymentSchema, ProviderIdSchema } from '../domain/provider'
+import { TokenAnalysisSchema } from '../domain/token-analysis'
+import { VaultStatusSchema } from '../domain/vault'
 
 /** A request that carries nothing: still one (empty, strict) object payload. */
 export const Empty = z.strictObject({})
@@ -12,12 +22,62 @@ export type ChannelSpec = { readonly request: z.ZodType; readonly response: z.Zo
  * object payload. Request schemas are strict; response schemas are the allow-list of what may leave
  * main (unknown keys are stripped, so a secret added to a service result by mistake never crosses).
  */
+const AccountUsageSchema = z.object({
+  repositories: z.array(z.string()),
+  environments: z.array(z.string()),
+  credentials: z.array(z.string()),
+})
+const AccountListSchema = z.object({ accounts: z.array(AccountSchema) })
+
 export const channels = {
   'app:info': { request: Empty, response: AppInfoSchema },
+
+  'vault:status': { request: Empty, response: VaultStatusSchema },
+  'vault:allow-weak-storage': {
+    request: z.strictObject({ confirm: z.literal(true) }),
+    response: VaultStatusSchema,
+  },
+
+  'accounts:list': { request: Empty, response: AccountListSchema },
+  'accounts:analyze-token': {
+    request: z.strictObject({
+      token: TokenInputSchema,
+      provider: ProviderIdSchema.optional(),
+      host: z.string().max(253).optional(),
+      deployment: DeploymentSchema.optional(),
+      tokenKind: z.string().max(64).optional(),
+    }),
+    response: TokenAnalysisSchema,
+  },
+  'accounts:add': {
+    request: z.strictObject({ fields: AccountFieldsSchema, token: TokenInputSchema }),
+    response: AccountSchema,
+  },
+  'accounts:update': {
+    request: z.strictObject({ id: IdSchema, fields: AccountFieldsSchema }),
+    response: AccountSchema,
+  },
+  'accounts:rotate': {
+    request: z.strictObject({
+      id: IdSchema,
+      token: TokenInputSchema,
+      expiresAt: IsoDateSchema.nullable().optional(),
+      everywhere: z.boolean(),
+    }),
+    response: z.object({ account: AccountSchema, alsoRotated: z.array(z.string()) }),
+  },
+  'accounts:usage': { request: z.strictObject({ id: IdSchema }), response: AccountUsageSchema },
+  'accounts:remove': {
+    request: z.strictObject({ id: IdSchema, confirm: z.boolean() }),
+    response: z.object({ unbound: AccountUsageSchema }),
+  },
 } as const satisfies Record<string, ChannelSpec>
 
 /** Every main → renderer event and its payload schema. */
-export const events = {} as const satisfies Record<string, z.ZodType>
+export const events = {
+  'accounts:changed': AccountListSchema,
+  'vault:changed': VaultStatusSchema,
+} as const satisfies Record<string, z.ZodType>
 
 /** A channel name. */
 export type Channel = keyof typeof channels

@@ -1,0 +1,19 @@
+import { tmpdir } from 'node:os'
+import { describe, vi } from 'vitest'
+import { storeContract } from './store-contract'
+
+// electron-store imports electron for its defaults; the adapter always passes an explicit cwd.
+vi.mock('electron', () => {
+  const e = {
+    app: { getPath: () => tmpdir(), getVersion: () => '0.1.0', getName: () => 'GitKeys' },
+    ipcMain: { on: vi.fn(), handle: vi.fn() },
+    shell: { openPath: vi.fn() },
+  }
+  return { default: e, ...e }
+})
+
+const { createElectronDocumentStore } = await import('../../../../electron/main/platform/metadata-store')
+
+describe('electron-store adapter', () => {
+  storeContract((dir) => createElectronDocumentStore(dir, 'metadata'))
+})
