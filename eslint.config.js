@@ -1,5 +1,6 @@
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
+import reactHooks from 'eslint-plugin-react-hooks'
 import gitkeys from './eslint/gitkeys-plugin.js'
 
 /** One module per external system (STYLE.md §4); everything else depends on a port. */
@@ -61,6 +62,11 @@ export default tseslint.config(
         { selector: 'ExportDefaultDeclaration', message: 'Named exports only (STYLE.md §6).' },
       ],
     },
+  },
+  {
+    files: ['renderer/**/*.tsx', 'renderer/**/*.ts'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
   {
     files: ['**/*.js', '**/*.mjs'],

@@ -1,5 +1,9 @@
-import { simpleGit } from 'simple-git'
-import { baseGitEnv, GIT_ENV_ALLOWED } from './git-env'
+import { simpleGit, type SimpleGitProgressEvent } from 'simple-git'
+import { redact } from '@shared/logic/redact'
+import type { Logger } from '../logging/logger'
+import type { BrokerEvent, CredentialBroker, CredentialGrant } from './credential-broker'
+import { baseGitEnv, GIT_ENV_ALLOWED, safetyConfig, withConfig } from './git-env'
+import { createSemaphore } from './semaphore'
 
 /** The oldest git GitKeys runs with: it carries the CVE-2024-52006 / CVE-2025-48384 fixes on most distros. */
 export const MINIMUM_GIT = '2.39.5'
@@ -14,17 +18,44 @@ export type GitVersion =
     }
   | { readonly found: false; readonly reason: string }
 
-/**
- * simple-git options for every instance: our own GIT_* variables allowed through the env guard, and
- * `allowUnsafeAskPass` only because we set GIT_ASKPASS to the empty string, which is how git is told
- * never to fall back to core.askPass or SSH_ASKPASS prompts.
- */
-function gitOptions(timeoutMs: number) {
-  return {
-    timeout: { block: timeoutMs },
-    allowEnvironment: GIT_ENV_ALLOWED,
-    unsafe: { allowUnsafeAskPass: true },
-  }
+/** Progress of a long operation, as git reports it. */
+export type GitProgress = {
+  readonly stage: string
+  readonly percent: number
+  readonly processed: number
+  readonly total: number
+}
+
+/** Per-host network settings: custom CA bundle, TLS verification, proxy. */
+export type NetworkSettings = {
+  readonly origin: string
+  readonly caCertPath?: string | null
+  readonly insecureSkipTls?: boolean
+  readonly proxy?: string | null
+}
+
+/** One git invocation. User values in `args` must already sit after `--` (the operations ensure it). */
+export type GitRun = {
+  readonly args: readonly string[]
+  readonly cwd?: string
+  readonly grant?: CredentialGrant
+  readonly network?: NetworkSettings
+  readonly timeoutMs: number
+  readonly idleTimeoutMs?: number
+  readonly signal?: AbortSignal
+  readonly onProgress?: (p: GitProgress) => void
+  readonly allowHttp?: boolean
+  readonly extraConfig?: ReadonlyArray<readonly [string, string]>
+}
+
+/** How a run ended. stderr is redacted; the broker log says what git asked for. */
+export type GitRunResult = {
+  readonly ok: boolean
+  readonly ended: 'exit' | 'timeout' | 'cancelled' | 'spawn_error'
+  readonly stdout: string
+  readonly stderr: string
+  readonly ms: number
+  readonly broker: readonly BrokerEvent[]
 }
 
 /** Compares dotted version strings numerically. */
@@ -38,11 +69,30 @@ export function compareVersions(a: string, b: string): number {
   return 0
 }
 
+/**
+ * simple-git options for one instance. Unsafe flags are enabled only for what the broker design
+ * needs: GIT_CONFIG_COUNT (to carry config without argv), credential.helper (to reset the user's
+ * helpers and install ours) and askpass (we set GIT_ASKPASS and core.askPass to empty, which turns
+ * every askpass fallback off).
+ */
+function gitOptions(
+  timeoutMs: number,
+  extra: { baseDir?: string; abort?: AbortSignal; progress?: (e: SimpleGitProgressEvent) => void },
+) {
+  return {
+    ...(extra.baseDir ? { baseDir: extra.baseDir } : {}),
+    ...(extra.abort ? { abort: extra.abort } : {}),
+    ...(extra.progress ? { progress: extra.progress } : {}),
+    timeout: { block: timeoutMs },
+    allowEnvironment: GIT_ENV_ALLOWED,
+    unsafe: { allowUnsafeAskPass: true, allowUnsafeConfigEnvCount: true, allowUnsafeCredentialHelper: true },
+  }
+}
+
 /** Runs `git --version` (really) and reports whether it meets {@link MINIMUM_GIT}. */
 export async function gitVersion(parentEnv: NodeJS.ProcessEnv = process.env): Promise<GitVersion> {
   try {
-    const git = simpleGit(gitOptions(10_000)).env(baseGitEnv(parentEnv))
-    const out = await git.raw(['--version'])
+    const out = await simpleGit(gitOptions(10_000, {})).env(baseGitEnv(parentEnv)).raw(['--version'])
     const m = /git version (\d+(?:\.\d+)+)/.exec(out)
     if (!m?.[1]) return { found: false, reason: `Unexpected answer from git: ${out.trim().slice(0, 80)}` }
     const version = m[1]
@@ -59,4 +109,119 @@ export async function gitVersion(parentEnv: NodeJS.ProcessEnv = process.env): Pr
       reason: /ENOENT|not found/i.test(msg) ? 'git is not installed or not on PATH.' : msg.slice(0, 200),
     }
   }
+}
+
+/**
+ * The only choke point for git (ARCHITECTURE.md §5): one simple-git instance per operation, an
+ * allow-listed environment, credentials only through the broker, a total deadline and an idle
+ * timeout, cancellation, progress, stderr kept (redacted) for diagnosis, and a concurrency limit.
+ */
+export function createGitRunner(deps: {
+  readonly broker: CredentialBroker
+  readonly env: NodeJS.ProcessEnv
+  readonly logger: Logger
+  readonly maxConcurrent?: number
+}) {
+  const log = deps.logger.child('git')
+  const limit = createSemaphore(deps.maxConcurrent ?? 8)
+
+  async function runNow(run: GitRun): Promise<GitRunResult> {
+    const started = Date.now()
+    const ac = new AbortController()
+    let ended: GitRunResult['ended'] = 'exit'
+    const onAbort = (): void => {
+      ended = 'cancelled'
+      ac.abort()
+    }
+    if (run.signal?.aborted)
+      return { ok: false, ended: 'cancelled', stdout: '', stderr: '', ms: 0, broker: [] }
+    run.signal?.addEventListener('abort', onAbort, { once: true })
+    const deadline = setTimeout(() => {
+      ended = 'timeout'
+      ac.abort()
+    }, run.timeoutMs)
+    const idleMs = run.idleTimeoutMs ?? Math.min(run.timeoutMs, 30_000)
+    const session = run.grant ? await deps.broker.open(run.grant) : null
+    const secrets = run.grant ? [run.grant.secret] : []
+    let stdout = ''
+    let stderr = ''
+    try {
+      const config = [
+        ...(session?.config ?? [['credential.helper', ''] as const]),
+        ...safetyConfig(idleMs / 1000),
+        ...networkConfig(run.network),
+        ...(run.extraConfig ?? []),
+      ]
+      const env = withConfig(baseGitEnv(deps.env, { allowHttp: run.allowHttp }), config)
+      const git = simpleGit(
+        gitOptions(idleMs, {
+          baseDir: run.cwd,
+          abort: ac.signal,
+          progress: run.onProgress
+            ? (e) =>
+                run.onProgress?.({
+                  stage: e.stage,
+                  percent: e.progress,
+                  processed: e.processed,
+                  total: e.total,
+                })
+            : undefined,
+        }),
+      )
+        .env(env)
+        .outputHandler((_cmd, out, err) => {
+          out.on('data', (d: Buffer) => {
+            if (stdout.length < 4_000_000) stdout += d.toString('utf8')
+          })
+          err.on('data', (d: Buffer) => {
+            if (stderr.length < 256_000) stderr += d.toString('utf8')
+          })
+        })
+      await git.raw([...run.args])
+      return {
+        ok: true,
+        ended: 'exit',
+        stdout,
+        stderr: redact(stderr, secrets),
+        ms: Date.now() - started,
+        broker: session?.events ?? [],
+      }
+    } catch (e: unknown) {
+      const kind = e instanceof Error && /timeout/i.test(e.message) && ended === 'exit' ? 'timeout' : ended
+      const fallback = e instanceof Error && stderr === '' ? e.message : ''
+      log.info('git failed', { op: run.args[0] ?? '', ended: kind, ms: Date.now() - started })
+      return {
+        ok: false,
+        ended: /ENOENT|spawn/.test(fallback) ? 'spawn_error' : kind,
+        stdout,
+        stderr: redact(stderr || fallback, secrets),
+        ms: Date.now() - started,
+        broker: session?.events ?? [],
+      }
+    } finally {
+      clearTimeout(deadline)
+      run.signal?.removeEventListener('abort', onAbort)
+      await session?.close()
+    }
+  }
+
+  return {
+    /** Runs git under the concurrency limit. */
+    run: (run: GitRun): Promise<GitRunResult> => limit.run(() => runNow(run)),
+    /** The running and waiting counts. */
+    load: limit.load,
+  }
+}
+
+/** See {@link createGitRunner}. */
+export type GitRunner = ReturnType<typeof createGitRunner>
+
+function networkConfig(n: NetworkSettings | undefined): Array<readonly [string, string]> {
+  if (!n) return []
+  const scope = `http.${n.origin.replace(/\/?$/, '/')}`
+  const out: Array<readonly [string, string]> = []
+  if (n.caCertPath) out.push([`${scope}.sslCAInfo`, n.caCertPath])
+  if (n.insecureSkipTls) out.push([`${scope}.sslVerify`, 'false'])
+  if (n.proxy) out.push([`${scope}.proxy`, n.proxy])
+  return out
 }

@@ -1,0 +1,23 @@
+/** Limits how many tasks run at once; the rest wait in order. */
+export function createSemaphore(limit: number) {
+  let active = 0
+  const waiting: Array<() => void> = []
+  const release = (): void => {
+    active--
+    waiting.shift()?.()
+  }
+  return {
+    /** Runs `task` when a slot is free. */
+    async run<T>(task: () => Promise<T>): Promise<T> {
+      if (active >= limit) await new Promise<void>((resolve) => waiting.push(resolve))
+      active++
+      try {
+        return await task()
+      } finally {
+        release()
+      }
+    },
+    /** How many tasks are running and waiting (for tests and the activity view). */
+    load: () => ({ active, waiting: waiting.length }),
+  }
+}
