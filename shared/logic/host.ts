@@ -16,8 +16,8 @@ export function normalizeHost(input: string): string | null {
   return u.port ? `${u.hostname}:${u.port}` : u.hostname
 }
 
-/** True for loopback hosts, where plain http is allowed (local mirrors and tests). */
+/** True for the loopback hosts where plain http is allowed (local mirrors and tests): exactly 127.0.0.1, ::1, localhost. */
 export function isLoopbackHost(host: string): boolean {
   const h = host.replace(/:\d+$/, '')
-  return h === 'localhost' || h === '127.0.0.1' || h === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(h)
+  return h === 'localhost' || h === '127.0.0.1' || h === '[::1]'
 }

@@ -20,7 +20,7 @@ const TOKEN_PATTERNS: readonly RegExp[] = [
 export function secretHint(secret: string): string {
   const t = secret.trim()
   if (t.length < 12) return '…'
-  const prefix = /^(github_pat_|gh[pousr]_|glpat-|gldt-|ATATT|ATCTT|ATBB|BBDC-)/.exec(t)?.[0] ?? ''
+  const prefix = /^(github_pat_|gh[pousr]_|gl[a-z]{2,6}-|GR1348941|ATATT|ATCTT|ATBB|BBDC-)/.exec(t)?.[0] ?? ''
   return `${prefix}…${t.slice(-4)}`
 }
 
