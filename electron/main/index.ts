@@ -2,12 +2,18 @@ import { readFile } from 'node:fs/promises'
 import { release } from 'node:os'
 import { join } from 'node:path'
 import { app, BrowserWindow, protocol, session } from 'electron'
-import { createDispatcher } from '../services/dispatcher'
+import { createTokenAnalyzer } from '../services/accounts/token-analyzer'
 import { createServices } from '../services/create-services'
+import { createDispatcher } from '../services/dispatcher'
+import type { HelperLauncher } from '../services/git/credential-broker'
 import { createLogger } from '../services/logging/logger'
+import { relay } from '../credential-helper/relay'
 import { registerIpc } from './ipc/register-ipc'
 import { createIpcEventSink } from './ipc/send-event'
+import { createDialogs } from './platform/dialog.adapter'
 import { fileLogSink } from './platform/file-log-sink'
+import { createElectronDocumentStore } from './platform/metadata-store'
+import { createSafeStorageCipher } from './platform/safe-storage.adapter'
 import { APP_SCHEME, APP_START_URL, isAppUrl, mimeType, resolveBundlePath } from './window/app-protocol'
 import { CONTENT_SECURITY_POLICY } from './window/csp'
 import { installNavigationGuards, installPermissionGuards } from './window/guards'
@@ -15,15 +21,13 @@ import { mainWindowOptions } from './window/window-options'
 
 // Composition root: create services → register IPC → create window (ARCHITECTURE.md §2).
 
+const RELAY_FLAG = '--gitkeys-credential-relay'
+
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined
 // Tests (tests/electron) isolate the app data directory; a packaged build ignores the override.
 if (!app.isPackaged && process.env.GITKEYS_USER_DATA_DIR)
   app.setPath('userData', process.env.GITKEYS_USER_DATA_DIR)
 const isOwnUrl = (url: string): boolean => isAppUrl(url, devServerUrl)
-
-protocol.registerSchemesAsPrivileged([
-  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
-])
 
 let mainWindow: BrowserWindow | null = null
 
@@ -55,16 +59,30 @@ function createWindow(): BrowserWindow {
   return win
 }
 
+/**
+ * Where git's own credential-cache client cannot reach the broker (Windows builds of git without
+ * Unix sockets), git runs this app in relay mode: the RunAsNode fuse is off, so the app binary relays
+ * for itself instead of running as Node.
+ */
+function helperLauncher(): HelperLauncher | undefined {
+  if (process.platform !== 'win32') return undefined
+  return {
+    kind: 'relay',
+    command: [process.execPath, ...(app.isPackaged ? [] : [app.getAppPath()]), RELAY_FLAG],
+  }
+}
+
 async function start(): Promise<void> {
   await app.whenReady()
-  const logger = createLogger(fileLogSink(join(app.getPath('userData'), 'logs')))
+  const userData = app.getPath('userData')
+  let known: () => readonly string[] = () => []
+  const logger = createLogger(fileLogSink(join(userData, 'logs')), 'app', () => known())
   installPermissionGuards(session.defaultSession)
   app.on('web-contents-created', (_e, contents) => {
     installNavigationGuards(contents, { isAppUrl: isOwnUrl, openExternal: () => undefined })
   })
   serveBundle()
-  const events = createIpcEventSink(() => mainWindow?.webContents ?? null)
-  const { handlers } = createServices({
+  const services = await createServices({
     host: {
       appVersion: app.getVersion(),
       shell: 'electron',
@@ -74,14 +92,21 @@ async function start(): Promise<void> {
       release: release(),
     },
     logger,
-  })
-  void events
-  registerIpc(
-    createDispatcher(handlers, logger),
-    {
-      webContentsId: () => mainWindow?.webContents.id ?? null,
-      isAppUrl: isOwnUrl,
+    events: createIpcEventSink(() => mainWindow?.webContents ?? null),
+    cipher: createSafeStorageCipher(),
+    stores: {
+      metadata: createElectronDocumentStore(userData, 'metadata'),
+      vault: createElectronDocumentStore(userData, 'vault'),
     },
+    analyze: createTokenAnalyzer(),
+    dialogs: createDialogs(() => mainWindow),
+    env: process.env,
+    ...(helperLauncher() ? { helper: helperLauncher() } : {}),
+  })
+  known = services.knownSecrets
+  registerIpc(
+    createDispatcher(services.handlers, logger),
+    { webContentsId: () => mainWindow?.webContents.id ?? null, isAppUrl: isOwnUrl },
     logger,
   )
   mainWindow = createWindow()
@@ -90,16 +115,31 @@ async function start(): Promise<void> {
   })
 }
 
-if (!app.requestSingleInstanceLock()) {
-  app.quit()
+async function runRelay(): Promise<void> {
+  const chunks: Buffer[] = []
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
+  const argv = process.argv.slice(process.argv.indexOf(RELAY_FLAG) + 1)
+  await relay(argv, Buffer.concat(chunks).toString('utf8'), (t) => process.stdout.write(t))
+  app.exit(0)
+}
+
+if (process.argv.includes(RELAY_FLAG)) {
+  void runRelay()
 } else {
-  app.on('second-instance', () => {
-    if (!mainWindow) return
-    if (mainWindow.isMinimized()) mainWindow.restore()
-    mainWindow.focus()
-  })
-  app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit()
-  })
-  void start()
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  ])
+  if (!app.requestSingleInstanceLock()) {
+    app.quit()
+  } else {
+    app.on('second-instance', () => {
+      if (!mainWindow) return
+      if (mainWindow.isMinimized()) mainWindow.restore()
+      mainWindow.focus()
+    })
+    app.on('window-all-closed', () => {
+      if (process.platform !== 'darwin') app.quit()
+    })
+    void start()
+  }
 }

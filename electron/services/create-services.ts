@@ -1,13 +1,25 @@
 import { ok } from '@shared/result'
 import { createAccountsService, type TokenAnalyzer } from './accounts/accounts.service'
 import { createAppInfoService, type HostFacts } from './app/app-info.service'
+import { createClassifier } from './diagnostics/classify'
 import type { Handlers } from './dispatcher'
 import type { EventSink } from './events'
+import { createCredentialBroker, type HelperLauncher } from './git/credential-broker'
+import { createGitOperations, type Timeouts } from './git/git-operations'
+import { createGitRunner } from './git/git-runner'
+import { createGitService } from './git/git.service'
 import type { Logger } from './logging/logger'
 import type { DocumentStore } from './storage/document-store'
 import type { SecretCipher } from './vault/cipher'
 import { createVault } from './vault/vault.service'
 import { createMetadataStore } from './workspace/metadata-store'
+import { createApprovedRoots } from './workspace/approved-roots'
+import { createWorkspaceService } from './workspace/workspace.service'
+
+/** Native dialogs (Electron) or their test stand-ins. */
+export interface Dialogs {
+  chooseFolder(title: string, defaultPath?: string): Promise<string | null>
+}
 
 /** Every port a composition root must supply. Electron, the test bridge and the CLI each wire their own. */
 export type Ports = {
@@ -17,27 +29,42 @@ export type Ports = {
   readonly cipher: SecretCipher
   readonly stores: { readonly metadata: DocumentStore; readonly vault: DocumentStore }
   readonly analyze: TokenAnalyzer
+  readonly dialogs: Dialogs
+  /** The environment git inherits from (allow-listed again by the runner). */
+  readonly env: NodeJS.ProcessEnv
+  readonly helper?: HelperLauncher
+  readonly timeouts?: Partial<Timeouts>
   readonly now?: () => Date
 }
 
 /** Builds and loads every service over the given ports; returns them and the dispatcher's handler table. */
 export async function createServices(ports: Ports) {
+  const now = ports.now ?? (() => new Date())
   const appInfo = createAppInfoService(ports.host)
   const metadata = createMetadataStore({ store: ports.stores.metadata, logger: ports.logger })
-  const vault = createVault({
-    cipher: ports.cipher,
-    store: ports.stores.vault,
-    logger: ports.logger,
-    now: ports.now,
-  })
+  const vault = createVault({ cipher: ports.cipher, store: ports.stores.vault, logger: ports.logger, now })
   const accounts = createAccountsService({
     metadata,
     vault,
     analyze: ports.analyze,
     events: ports.events,
     logger: ports.logger,
-    now: ports.now,
+    now,
   })
+  const roots = createApprovedRoots(metadata)
+  const workspace = createWorkspaceService({ metadata, roots, events: ports.events, logger: ports.logger })
+  const broker = createCredentialBroker({
+    logger: ports.logger,
+    ...(ports.helper ? { launcher: ports.helper } : {}),
+  })
+  const runner = createGitRunner({ broker, env: ports.env, logger: ports.logger })
+  const operations = createGitOperations({
+    runner,
+    classify: createClassifier(now),
+    logger: ports.logger,
+    ...(ports.timeouts ? { timeouts: ports.timeouts } : {}),
+  })
+  const git = createGitService({ metadata, accounts, operations, events: ports.events })
   await metadata.load()
   await accounts.load()
 
@@ -69,8 +96,33 @@ export async function createServices(ports: Ports) {
       accounts.rotate(r.id, r.token, { expiresAt: r.expiresAt, everywhere: r.everywhere }),
     'accounts:usage': (r) => Promise.resolve(ok(accounts.usage(r.id))),
     'accounts:remove': (r) => accounts.remove(r.id, r.confirm),
+
+    'workspace:get': () => Promise.resolve(ok(workspace.get())),
+    'repositories:save': (r) => workspace.saveRepository(r.repository),
+    'repositories:remove': (r) => workspace.removeRepository(r.id, r.confirm),
+    'environments:save': (r) => workspace.saveEnvironment(r.environment),
+    'environments:remove': (r) => workspace.removeEnvironment(r.id),
+
+    'git:test': (r) => git.test(r.repositoryId, r.operationId),
+    'git:probe-write': (r) => git.probeWrite(r.repositoryId, r.operationId),
+    'git:run': (r) => git.run(r.op, r.repositoryId, r.operationId),
+    'git:cancel': (r) => Promise.resolve(ok({ cancelled: git.cancel(r.operationId) })),
+
+    'dialog:choose-folder': async (r) => {
+      const picked = await ports.dialogs.chooseFolder(r.title, r.defaultPath)
+      return ok({ path: picked ? await roots.approve(picked) : null })
+    },
   }
-  return { handlers, accounts, vault, metadata, knownSecrets: () => vault.knownSecrets() }
+  return {
+    handlers,
+    accounts,
+    vault,
+    metadata,
+    workspace,
+    git,
+    runner,
+    knownSecrets: () => vault.knownSecrets(),
+  }
 }
 
 /** What {@link createServices} returns. */

@@ -6,7 +6,7 @@ export const IdSchema = z
   .string()
   .min(1)
   .max(64)
-  .regex(/^[a-z0-9][a-z0-9-]*$/, 'use lowercase letters, digits and dashes')
+  .regex(/^[a-z0-9][a-z0-9_-]*$/, 'use lowercase letters, digits, dashes and underscores')
 
 /** An ISO calendar date (YYYY-MM-DD): expiry dates are days, as every provider shows them. */
 export const IsoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD')

@@ -7,7 +7,15 @@ import {
   TokenInputSchema,
 } from '../domain/account'
 import { AppInfoSchema } from '../domain/app-info'
+import { CredentialSchema } from '../domain/credential'
+import { EnvironmentSchema } from '../domain/environment'
+import {
+  ConnectionResultSchema,
+  GitProgressEventSchema,
+  OperationResultSchema,
+} from '../domain/git-operation'
 import { DeploymentSchema, ProviderIdSchema } from '../domain/provider'
+import { RepositorySchema } from '../domain/repository'
 import { TokenAnalysisSchema } from '../domain/token-analysis'
 import { VaultStatusSchema } from '../domain/vault'
 
@@ -28,6 +36,15 @@ const AccountUsageSchema = z.object({
   credentials: z.array(z.string()),
 })
 const AccountListSchema = z.object({ accounts: z.array(AccountSchema) })
+const WorkspaceSnapshotSchema = z.object({
+  repositories: z.array(RepositorySchema),
+  environments: z.array(EnvironmentSchema),
+  credentials: z.array(CredentialSchema),
+})
+/** A new item is submitted with an empty id; main assigns one. */
+const DraftId = z.union([IdSchema, z.literal('')])
+const OperationIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/)
+const RepoOp = z.strictObject({ repositoryId: IdSchema, operationId: OperationIdSchema })
 
 export const channels = {
   'app:info': { request: Empty, response: AppInfoSchema },
@@ -71,12 +88,48 @@ export const channels = {
     request: z.strictObject({ id: IdSchema, confirm: z.boolean() }),
     response: z.object({ unbound: AccountUsageSchema }),
   },
+
+  'workspace:get': { request: Empty, response: WorkspaceSnapshotSchema },
+  'repositories:save': {
+    request: z.strictObject({ repository: RepositorySchema.extend({ id: DraftId }).strict() }),
+    response: RepositorySchema,
+  },
+  'repositories:remove': {
+    request: z.strictObject({ id: IdSchema, confirm: z.boolean() }),
+    response: z.object({ environments: z.array(z.string()) }),
+  },
+  'environments:save': {
+    request: z.strictObject({ environment: EnvironmentSchema.extend({ id: DraftId }).strict() }),
+    response: EnvironmentSchema,
+  },
+  'environments:remove': {
+    request: z.strictObject({ id: IdSchema }),
+    response: z.object({ removed: z.string() }),
+  },
+
+  'git:test': { request: RepoOp, response: ConnectionResultSchema },
+  'git:probe-write': { request: RepoOp, response: ConnectionResultSchema },
+  'git:run': {
+    request: RepoOp.extend({ op: z.enum(['clone', 'fetch', 'pull', 'push']) }).strict(),
+    response: OperationResultSchema,
+  },
+  'git:cancel': {
+    request: z.strictObject({ operationId: OperationIdSchema }),
+    response: z.object({ cancelled: z.boolean() }),
+  },
+
+  'dialog:choose-folder': {
+    request: z.strictObject({ title: z.string().max(200), defaultPath: z.string().max(1000).optional() }),
+    response: z.object({ path: z.string().nullable() }),
+  },
 } as const satisfies Record<string, ChannelSpec>
 
 /** Every main → renderer event and its payload schema. */
 export const events = {
   'accounts:changed': AccountListSchema,
   'vault:changed': VaultStatusSchema,
+  'workspace:changed': WorkspaceSnapshotSchema,
+  'git:progress': GitProgressEventSchema,
 } as const satisfies Record<string, z.ZodType>
 
 /** A channel name. */

@@ -36,7 +36,7 @@ export function median(xs: readonly number[]): number {
 }
 
 /** Times `fn` over `runs` runs after one warm-up; returns the median in milliseconds. */
-export async function timeMedian(fn: () => Promise<unknown> | unknown, runs = 5): Promise<number> {
+export async function timeMedian(fn: () => unknown, runs = 5): Promise<number> {
   await fn()
   const times: number[] = []
   for (let i = 0; i < runs; i++) {

@@ -1,12 +1,18 @@
+import { appendFileSync, mkdirSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { release, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { EventName, EventPayloadOf } from '@shared/ipc/contract'
+import { createTokenAnalyzer } from '../../electron/services/accounts/token-analyzer'
+import { createServices, type Services } from '../../electron/services/create-services'
 import { createDispatcher, type Dispatcher } from '../../electron/services/dispatcher'
-import { createServices } from '../../electron/services/create-services'
 import type { EventSink } from '../../electron/services/events'
+import type { Timeouts } from '../../electron/services/git/git-operations'
 import { createLogger, type LogRecord, type LogSink } from '../../electron/services/logging/logger'
-import { appendFileSync, mkdirSync } from 'node:fs'
+import { createFileStore } from '../../electron/services/storage/file-store'
+import { createAesGcmCipher, type SecretCipher } from '../../electron/services/vault/cipher'
+import { aesKey } from './fake-ciphers'
+import { isolatedGitEnv } from './git-env'
 
 /** A forwarding event sink: services get it at creation, the transport attaches later. */
 export function forwardingEventSink(): EventSink & {
@@ -40,6 +46,9 @@ function fileSink(dir: string): LogSink & { readonly records: LogRecord[] } {
   }
 }
 
+/** Folder choices a test scripts for the "choose folder" dialog. */
+export type ScriptedDialogs = { next: string | null; readonly asked: string[] }
+
 /** Everything a test needs: isolated dirs, the real services and their dispatcher. */
 export type TestWorld = {
   readonly root: string
@@ -47,28 +56,36 @@ export type TestWorld = {
   readonly appData: string
   readonly env: NodeJS.ProcessEnv
   readonly dispatcher: Dispatcher
+  readonly services: Services
   readonly events: ReturnType<typeof forwardingEventSink>
   readonly logs: LogRecord[]
+  readonly dialogs: ScriptedDialogs
+  /** Restarts the services over the same data directory (a new app session). */
+  restart(): Promise<TestWorld>
   dispose(): Promise<void>
 }
 
-/** Creates a world in a fresh temp directory; git is isolated from the developer's own config. */
-export async function createTestWorld(): Promise<TestWorld> {
-  const root = await mkdtemp(join(tmpdir(), 'gitkeys-test-'))
+/** Options for a world: the cipher (a basic_text stand-in, say) and short git timeouts. */
+export type WorldOptions = {
+  readonly cipher?: SecretCipher
+  readonly timeouts?: Partial<Timeouts>
+  readonly key?: Buffer
+  /** Extra environment for git (a PATH with a recording wrapper, proxies). */
+  readonly env?: NodeJS.ProcessEnv
+}
+
+async function build(root: string, opts: WorldOptions, key: Buffer): Promise<TestWorld> {
   const home = join(root, 'home')
   const appData = join(root, 'app-data')
   mkdirSync(home, { recursive: true })
   mkdirSync(appData, { recursive: true })
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    HOME: home,
-    GIT_CONFIG_NOSYSTEM: '1',
-    GIT_TERMINAL_PROMPT: '0',
-  }
+  const env = { ...isolatedGitEnv(home), ...opts.env }
   const sink = fileSink(join(appData, 'logs'))
-  const logger = createLogger(sink)
+  let known: () => readonly string[] = () => []
+  const logger = createLogger(sink, 'app', () => known())
   const events = forwardingEventSink()
-  const { handlers } = createServices({
+  const dialogs: ScriptedDialogs = { next: null, asked: [] }
+  const services = await createServices({
     host: {
       appVersion: '0.1.0',
       shell: 'bridge',
@@ -78,15 +95,41 @@ export async function createTestWorld(): Promise<TestWorld> {
       release: release(),
     },
     logger,
+    events,
+    cipher: opts.cipher ?? createAesGcmCipher(key),
+    stores: {
+      metadata: createFileStore(join(appData, 'metadata.json')),
+      vault: createFileStore(join(appData, 'vault.json')),
+    },
+    analyze: createTokenAnalyzer(),
+    dialogs: {
+      chooseFolder(title) {
+        dialogs.asked.push(title)
+        return Promise.resolve(dialogs.next)
+      },
+    },
+    env,
+    timeouts: { connectMs: 15_000, idleMs: 10_000, transferMs: 60_000, ...opts.timeouts },
   })
-  return {
+  known = services.knownSecrets
+  const world: TestWorld = {
     root,
     home,
     appData,
     env,
-    dispatcher: createDispatcher(handlers, logger),
+    dispatcher: createDispatcher(services.handlers, logger),
+    services,
     events,
     logs: sink.records,
+    dialogs,
+    restart: () => build(root, opts, key),
     dispose: () => rm(root, { recursive: true, force: true }),
   }
+  return world
+}
+
+/** Creates a world in a fresh temp directory; git is isolated from the developer's own config. */
+export async function createTestWorld(opts: WorldOptions = {}): Promise<TestWorld> {
+  const root = await mkdtemp(join(tmpdir(), 'gitkeys-test-'))
+  return build(root, opts, opts.key ?? aesKey())
 }

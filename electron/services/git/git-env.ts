@@ -67,11 +67,13 @@ export function baseGitEnv(
 
 /** Adds config entries as GIT_CONFIG_COUNT/KEY_n/VALUE_n (highest precedence, not visible in argv). */
 export function withConfig(
-  env: Record<string, string>,
+  env: Readonly<Record<string, string | undefined>>,
   entries: ReadonlyArray<readonly [string, string]>,
 ): Record<string, string> {
   if (entries.length > MAX_CONFIG) throw new Error(`at most ${MAX_CONFIG} config entries`)
-  const out: Record<string, string> = { ...env, GIT_CONFIG_COUNT: String(entries.length) }
+  const out: Record<string, string> = {}
+  for (const [k, v] of Object.entries(env)) if (v !== undefined) out[k] = v
+  out.GIT_CONFIG_COUNT = String(entries.length)
   entries.forEach(([k, v], i) => {
     out[`GIT_CONFIG_KEY_${i}`] = k
     out[`GIT_CONFIG_VALUE_${i}`] = v

@@ -13,6 +13,7 @@ import type { Logger } from '../logging/logger'
 import type { StoredAccount } from '../workspace/metadata-doc'
 import type { CredentialGrant } from './credential-broker'
 import { hopOf, hopsFor } from './connection-hops'
+import { riskyConfigLines } from './risky-config'
 import type { GitProgress, GitRunner, GitRunResult } from './git-runner'
 
 /** Explains git's stderr (shared/diagnostics/explain), injected. */
@@ -353,14 +354,48 @@ export function createGitOperations(deps: {
             hint: 'Choose a folder and clone it first.',
           }),
         )
+      const inside = await deps.runner.run({
+        args: ['rev-parse', '--is-inside-work-tree'],
+        cwd,
+        timeoutMs: 10_000,
+      })
+      if (!inside.ok || inside.stdout.trim() !== 'true') {
+        if (/dubious ownership/i.test(inside.stderr))
+          return err(
+            appError(
+              'conflict',
+              `git refuses to work in ${cwd}: it is owned by another user (dubious ownership).`,
+              {
+                hint: 'Fix the folder’s owner. GitKeys never adds safe.directory exceptions for you.',
+              },
+            ),
+          )
+        return err(
+          appError('not_found', `${cwd} is not a clone of this repository.`, { hint: 'Clone it first.' }),
+        )
+      }
       const origin = await deps.runner.run({
         args: ['config', '--get', 'remote.origin.url'],
         cwd,
         timeoutMs: 10_000,
       })
-      if (!origin.ok)
+      if (!origin.ok || origin.stdout.trim() === '')
         return err(
-          appError('not_found', `${cwd} is not a clone of this repository.`, { hint: 'Clone it first.' }),
+          appError('not_found', `${cwd} is not a clone of this repository (it has no origin).`, {
+            hint: 'Clone it first.',
+          }),
+        )
+      const local = await deps.runner.run({ args: ['config', '--local', '--list'], cwd, timeoutMs: 10_000 })
+      const risky = riskyConfigLines(local.stdout)
+      if (risky.length > 0)
+        return err(
+          appError(
+            'conflict',
+            `The clone at ${cwd} has configuration that runs commands or redirects credentials: ${[...new Set(risky)].join(', ')}.`,
+            {
+              hint: `GitKeys will not run git there. Remove them with \`git config --local --unset-all <key>\` if you did not set them yourself.`,
+            },
+          ),
         )
       const current = remoteOf(origin.stdout.trim())
       if (!current.ok || current.value.url !== p.value.remote.url)

@@ -72,8 +72,9 @@ export function compareVersions(a: string, b: string): number {
 /**
  * simple-git options for one instance. Unsafe flags are enabled only for what the broker design
  * needs: GIT_CONFIG_COUNT (to carry config without argv), credential.helper (to reset the user's
- * helpers and install ours) and askpass (we set GIT_ASKPASS and core.askPass to empty, which turns
- * every askpass fallback off).
+ * helpers and install ours), askpass (we set GIT_ASKPASS and core.askPass to empty, which turns
+ * every askpass fallback off) and fsmonitor (we set core.fsmonitor=false so a repository's own
+ * fsmonitor command never runs, security.md vector 31). We only ever set these keys to safe values.
  */
 function gitOptions(
   timeoutMs: number,
@@ -85,7 +86,12 @@ function gitOptions(
     ...(extra.progress ? { progress: extra.progress } : {}),
     timeout: { block: timeoutMs },
     allowEnvironment: GIT_ENV_ALLOWED,
-    unsafe: { allowUnsafeAskPass: true, allowUnsafeConfigEnvCount: true, allowUnsafeCredentialHelper: true },
+    unsafe: {
+      allowUnsafeAskPass: true,
+      allowUnsafeConfigEnvCount: true,
+      allowUnsafeCredentialHelper: true,
+      allowUnsafeFsMonitor: true,
+    },
   }
 }
 

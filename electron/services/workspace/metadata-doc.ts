@@ -18,12 +18,14 @@ export type StoredAccount = z.infer<typeof StoredAccountSchema>
 export const SettingsSchema = z.object({
   expiryWarningDays: z.number().int().min(1).max(365),
   notifications: z.boolean(),
+  /** Folders the user picked in the native dialog: clone destinations must lie inside one (vector 40). */
+  approvedRoots: z.array(z.string()).default([]),
 })
 /** See {@link SettingsSchema}. */
 export type Settings = z.infer<typeof SettingsSchema>
 
 /** Default settings. */
-export const DEFAULT_SETTINGS: Settings = { expiryWarningDays: 14, notifications: true }
+export const DEFAULT_SETTINGS: Settings = { expiryWarningDays: 14, notifications: true, approvedRoots: [] }
 
 /** The metadata document: no secrets, ever. Items that fail validation are quarantined, not dropped. */
 export type MetadataDoc = {
