@@ -10,7 +10,9 @@ import { createLogger } from '../services/logging/logger'
 import { relay } from '../credential-helper/relay'
 import { registerIpc } from './ipc/register-ipc'
 import { createIpcEventSink } from './ipc/send-event'
+import { copyToClipboard } from './platform/clipboard.adapter'
 import { createDialogs } from './platform/dialog.adapter'
+import { openExternal } from './platform/shell.adapter'
 import { fileLogSink } from './platform/file-log-sink'
 import { createElectronDocumentStore } from './platform/metadata-store'
 import { createSafeStorageCipher } from './platform/safe-storage.adapter'
@@ -100,6 +102,7 @@ async function start(): Promise<void> {
     },
     analyze: createTokenAnalyzer(),
     dialogs: createDialogs(() => mainWindow),
+    desktop: { copyText: copyToClipboard, openExternal },
     env: process.env,
     ...(helperLauncher() ? { helper: helperLauncher() } : {}),
   })

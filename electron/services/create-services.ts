@@ -13,12 +13,28 @@ import type { DocumentStore } from './storage/document-store'
 import type { SecretCipher } from './vault/cipher'
 import { createVault } from './vault/vault.service'
 import { createMetadataStore } from './workspace/metadata-store'
+import { readFile } from 'node:fs/promises'
+import { tokenCreationLink } from '@shared/providers/token-links'
+import { appError } from '@shared/errors'
+import { err } from '@shared/result'
+import { createExportService } from './export/export.service'
+import { createImportService } from './export/import.service'
 import { createApprovedRoots } from './workspace/approved-roots'
 import { createWorkspaceService } from './workspace/workspace.service'
 
 /** Native dialogs (Electron) or their test stand-ins. */
 export interface Dialogs {
   chooseFolder(title: string, defaultPath?: string): Promise<string | null>
+  saveFile(title: string, defaultName: string): Promise<string | null>
+  openFile(title: string): Promise<string | null>
+}
+
+/** The desktop around the app: the clipboard and the browser. */
+export interface Desktop {
+  /** Writes the clipboard; when `clearAfterMs` is given, clears it then if it still holds `text`. */
+  copyText(text: string, clearAfterMs?: number): Promise<void>
+  /** Opens an https URL in the user's browser (the caller has validated it). */
+  openExternal(url: string): Promise<boolean>
 }
 
 /** Every port a composition root must supply. Electron, the test bridge and the CLI each wire their own. */
@@ -30,6 +46,7 @@ export type Ports = {
   readonly stores: { readonly metadata: DocumentStore; readonly vault: DocumentStore }
   readonly analyze: TokenAnalyzer
   readonly dialogs: Dialogs
+  readonly desktop: Desktop
   /** The environment git inherits from (allow-listed again by the runner). */
   readonly env: NodeJS.ProcessEnv
   readonly helper?: HelperLauncher
@@ -65,6 +82,33 @@ export async function createServices(ports: Ports) {
     ...(ports.timeouts ? { timeouts: ports.timeouts } : {}),
   })
   const git = createGitService({ metadata, accounts, operations, events: ports.events })
+  const exporter = createExportService({
+    metadata,
+    accounts,
+    logger: ports.logger,
+    ports: {
+      saveFile: (title, name) => ports.dialogs.saveFile(title, name),
+      chooseFolder: async (title) => {
+        const picked = await ports.dialogs.chooseFolder(title)
+        return picked ? roots.approve(picked) : null
+      },
+      copyText: (text) => ports.desktop.copyText(text),
+    },
+  })
+  const importer = createImportService({
+    metadata,
+    accounts,
+    events: ports.events,
+    logger: ports.logger,
+    ports: {
+      openFile: (title) => ports.dialogs.openFile(title),
+      readFile: async (path, max) => {
+        const buf = await readFile(path)
+        if (buf.length > max) throw new Error(`The file is larger than ${Math.round(max / 1024)} KiB.`)
+        return buf.toString('utf8')
+      },
+    },
+  })
   await metadata.load()
   await accounts.load()
 
@@ -97,6 +141,26 @@ export async function createServices(ports: Ports) {
     'accounts:usage': (r) => Promise.resolve(ok(accounts.usage(r.id))),
     'accounts:remove': (r) => accounts.remove(r.id, r.confirm),
 
+    'accounts:open-token-page': async (r) => {
+      const link = tokenCreationLink({
+        provider: r.provider,
+        deployment: r.deployment,
+        host: r.host,
+        pathPrefix: r.pathPrefix,
+        kind: r.tokenKind,
+        use: r.use,
+      })
+      if (!link.ok) return err(appError('unsupported', link.error))
+      const opened = await ports.desktop.openExternal(link.value.url)
+      return ok({ url: link.value.url, opened, prefilled: [...link.value.prefilled], note: link.value.note })
+    },
+    'accounts:copy-token': async (r) => {
+      const s = accounts.secretFor(r.id)
+      if (!s.ok) return s
+      await ports.desktop.copyText(s.value.token, 30_000)
+      return ok({ clearsInSeconds: 30 })
+    },
+
     'workspace:get': () => Promise.resolve(ok(workspace.get())),
     'repositories:save': (r) => workspace.saveRepository(r.repository),
     'repositories:remove': (r) => workspace.removeRepository(r.id, r.confirm),
@@ -107,6 +171,17 @@ export async function createServices(ports: Ports) {
     'git:probe-write': (r) => git.probeWrite(r.repositoryId, r.operationId),
     'git:run': (r) => git.run(r.op, r.repositoryId, r.operationId),
     'git:cancel': (r) => Promise.resolve(ok({ cancelled: git.cancel(r.operationId) })),
+
+    'export:preview': (r) => Promise.resolve(exporter.preview(r)),
+    'export:save': (r) =>
+      exporter.save(r.request, { confirmInline: r.confirmInline, writeSecretFiles: r.writeSecretFiles }),
+    'export:copy': (r) => exporter.copy(r),
+    'import:open-file': async () => {
+      const p = await importer.previewFile()
+      return p.ok ? ok({ preview: p.value }) : p
+    },
+    'import:preview-text': (r) => Promise.resolve(importer.previewText(r.text)),
+    'import:apply': (r) => importer.apply(r.sessionId, r.moveInlineSecrets),
 
     'dialog:choose-folder': async (r) => {
       const picked = await ports.dialogs.chooseFolder(r.title, r.defaultPath)

@@ -8,13 +8,14 @@ import {
 } from '../domain/account'
 import { AppInfoSchema } from '../domain/app-info'
 import { CredentialSchema } from '../domain/credential'
+import { ExportPreviewSchema, ExportRequestSchema, ImportPreviewSchema } from '../domain/export'
 import { EnvironmentSchema } from '../domain/environment'
 import {
   ConnectionResultSchema,
   GitProgressEventSchema,
   OperationResultSchema,
 } from '../domain/git-operation'
-import { DeploymentSchema, ProviderIdSchema } from '../domain/provider'
+import { DeploymentSchema, ProviderIdSchema, TokenUseSchema } from '../domain/provider'
 import { RepositorySchema } from '../domain/repository'
 import { TokenAnalysisSchema } from '../domain/token-analysis'
 import { VaultStatusSchema } from '../domain/vault'
@@ -88,6 +89,26 @@ export const channels = {
     request: z.strictObject({ id: IdSchema, confirm: z.boolean() }),
     response: z.object({ unbound: AccountUsageSchema }),
   },
+  'accounts:open-token-page': {
+    request: z.strictObject({
+      provider: ProviderIdSchema,
+      deployment: DeploymentSchema,
+      host: z.string().min(1).max(253),
+      pathPrefix: z.string().max(200).nullable(),
+      tokenKind: z.string().min(1).max(64),
+      use: TokenUseSchema,
+    }),
+    response: z.object({
+      url: z.string(),
+      opened: z.boolean(),
+      prefilled: z.array(z.string()),
+      note: z.string(),
+    }),
+  },
+  'accounts:copy-token': {
+    request: z.strictObject({ id: IdSchema }),
+    response: z.object({ clearsInSeconds: z.number() }),
+  },
 
   'workspace:get': { request: Empty, response: WorkspaceSnapshotSchema },
   'repositories:save': {
@@ -116,6 +137,29 @@ export const channels = {
   'git:cancel': {
     request: z.strictObject({ operationId: OperationIdSchema }),
     response: z.object({ cancelled: z.boolean() }),
+  },
+
+  'export:preview': { request: ExportRequestSchema, response: ExportPreviewSchema },
+  'export:save': {
+    request: z.strictObject({
+      request: ExportRequestSchema,
+      confirmInline: z.boolean(),
+      writeSecretFiles: z.boolean(),
+    }),
+    response: z.object({ path: z.string().nullable(), secretFilesWritten: z.number() }),
+  },
+  'export:copy': { request: ExportRequestSchema, response: z.object({ copied: z.literal(true) }) },
+  'import:open-file': { request: Empty, response: z.object({ preview: ImportPreviewSchema.nullable() }) },
+  'import:preview-text': {
+    request: z.strictObject({ text: z.string().max(2 * 1024 * 1024) }),
+    response: ImportPreviewSchema,
+  },
+  'import:apply': {
+    request: z.strictObject({
+      sessionId: z.string().regex(/^[0-9a-f]{24}$/),
+      moveInlineSecrets: z.boolean(),
+    }),
+    response: z.object({ accountsCreated: z.array(z.string()) }),
   },
 
   'dialog:choose-folder': {

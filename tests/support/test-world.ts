@@ -46,8 +46,16 @@ function fileSink(dir: string): LogSink & { readonly records: LogRecord[] } {
   }
 }
 
-/** Folder choices a test scripts for the "choose folder" dialog. */
-export type ScriptedDialogs = { next: string | null; readonly asked: string[] }
+/** Answers a test scripts for the native dialogs, and what the app asked. */
+export type ScriptedDialogs = {
+  next: string | null
+  nextSave: string | null
+  nextOpen: string | null
+  readonly asked: string[]
+}
+
+/** What the app did with the desktop: clipboard writes and opened URLs. */
+export type RecordedDesktop = { readonly clipboard: string[]; readonly opened: string[] }
 
 /** Everything a test needs: isolated dirs, the real services and their dispatcher. */
 export type TestWorld = {
@@ -60,6 +68,7 @@ export type TestWorld = {
   readonly events: ReturnType<typeof forwardingEventSink>
   readonly logs: LogRecord[]
   readonly dialogs: ScriptedDialogs
+  readonly desktop: RecordedDesktop
   /** Restarts the services over the same data directory (a new app session). */
   restart(): Promise<TestWorld>
   dispose(): Promise<void>
@@ -84,7 +93,8 @@ async function build(root: string, opts: WorldOptions, key: Buffer): Promise<Tes
   let known: () => readonly string[] = () => []
   const logger = createLogger(sink, 'app', () => known())
   const events = forwardingEventSink()
-  const dialogs: ScriptedDialogs = { next: null, asked: [] }
+  const dialogs: ScriptedDialogs = { next: null, nextSave: null, nextOpen: null, asked: [] }
+  const desktop: RecordedDesktop = { clipboard: [], opened: [] }
   const services = await createServices({
     host: {
       appVersion: '0.1.0',
@@ -107,6 +117,24 @@ async function build(root: string, opts: WorldOptions, key: Buffer): Promise<Tes
         dialogs.asked.push(title)
         return Promise.resolve(dialogs.next)
       },
+      saveFile(title) {
+        dialogs.asked.push(title)
+        return Promise.resolve(dialogs.nextSave)
+      },
+      openFile(title) {
+        dialogs.asked.push(title)
+        return Promise.resolve(dialogs.nextOpen)
+      },
+    },
+    desktop: {
+      copyText(text) {
+        desktop.clipboard.push(text)
+        return Promise.resolve()
+      },
+      openExternal(url) {
+        desktop.opened.push(url)
+        return Promise.resolve(true)
+      },
     },
     env,
     timeouts: { connectMs: 15_000, idleMs: 10_000, transferMs: 60_000, ...opts.timeouts },
@@ -122,6 +150,7 @@ async function build(root: string, opts: WorldOptions, key: Buffer): Promise<Tes
     events,
     logs: sink.records,
     dialogs,
+    desktop,
     restart: () => build(root, opts, key),
     dispose: () => rm(root, { recursive: true, force: true }),
   }

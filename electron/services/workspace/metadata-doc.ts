@@ -27,8 +27,15 @@ export type Settings = z.infer<typeof SettingsSchema>
 /** Default settings. */
 export const DEFAULT_SETTINGS: Settings = { expiryWarningDays: 14, notifications: true, approvedRoots: [] }
 
+/** Flipt top-level sections GitKeys does not model, kept from an import so an export gives them back. */
+export const FliptExtrasSchema = z.object({
+  extra: z.record(z.string(), z.unknown()),
+  secretsFileBasePath: z.string().nullable(),
+})
+
 /** The metadata document: no secrets, ever. Items that fail validation are quarantined, not dropped. */
 export type MetadataDoc = {
+  readonly flipt?: z.infer<typeof FliptExtrasSchema>
   readonly schemaVersion: typeof METADATA_VERSION
   readonly accounts: readonly StoredAccount[]
   readonly credentials: readonly z.infer<typeof CredentialSchema>[]
@@ -123,7 +130,9 @@ export function parseMetadata(data: unknown): ParseOutcome {
     }
   }
   const settings = SettingsSchema.safeParse(raw.settings)
+  const flipt = FliptExtrasSchema.safeParse(raw.flipt)
   const doc = {
+    ...(flipt.success ? { flipt: flipt.data } : {}),
     schemaVersion: METADATA_VERSION,
     accounts: out.accounts,
     credentials: out.credentials,
