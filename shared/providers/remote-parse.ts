@@ -42,3 +42,11 @@ export function parseRemote(url: string, ctx: RemoteContext = {}): ParsedRemote 
   if (!lexed.ok) return null
   return parseRemoteParts(lexed.parts, ctx).remote
 }
+
+/** Reads a remote in the context of its bound account (provider, deployment, path prefix), if any. */
+export function parseRemoteFor(
+  url: string,
+  account: { readonly provider: ProviderId; readonly deployment: Deployment; readonly pathPrefix: string | null } | null | undefined,
+): ParsedRemote | null {
+  return parseRemote(url, account ? { provider: account.provider, deployment: account.deployment, pathPrefix: account.pathPrefix } : {})
+}

@@ -15,7 +15,7 @@ import {
   jwt,
   mutate,
   rng,
-} from '../unit/providers/token-fixtures'
+} from '../support/token-fixtures'
 import { recordFigure, timeMedian } from './harness'
 
 const TOKENS = 10_000

@@ -1,8 +1,11 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 
-/** The canary token of security.md vector 7: a well-formed classic PAT that exists nowhere else. */
-export const CANARY = 'ghp_CANARY0000000000000000000000000000'
+/**
+ * The canary token of security.md vector 7: a classic PAT with a valid CRC32/base62 checksum (so
+ * GitKeys accepts it like a real one) that exists nowhere else. Grep for it, or for `CANARY0000`.
+ */
+export const CANARY = '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'
 
 /** Every 8-character window of the canary's random part: a partial leak counts too. */
 export function canaryFragments(canary = CANARY): string[] {

@@ -1,7 +1,7 @@
 import type { Environment } from '@shared/domain/environment'
 import type { Repository } from '@shared/domain/repository'
 import { appError, type AppError } from '@shared/errors'
-import { parseRemote } from '@shared/providers/remote-parse'
+import { parseRemoteFor } from '@shared/providers/remote-parse'
 import { checkEnvironment, checkRepository, uniqueId, withSingleDefault } from '@shared/logic/workspace-rules'
 import { err, ok, type Result } from '@shared/result'
 import type { EventSink } from '../events'
@@ -47,9 +47,10 @@ export function createWorkspaceService(deps: {
     async saveRepository(draft: Draft<Repository>): Promise<Result<Repository, AppError>> {
       const d = deps.metadata.get()
       const isNew = draft.id === ''
+      const bound = d.accounts.find((a) => a.id === draft.accountId)
       const id = isNew
         ? uniqueId(
-            parseRemote(draft.remote)?.repo ?? 'repository',
+            parseRemoteFor(draft.remote, bound)?.repo ?? 'repository',
             new Set(d.repositories.map((r) => r.id)),
             'repository',
           )

@@ -1,6 +1,9 @@
 import type { ReactElement } from 'react'
 import type { IconName } from '../components/icon'
 import { AboutScreen } from '../screens/about/about.screen'
+import { AccountsArea } from '../screens/accounts/accounts-area'
+import { EnvironmentsArea } from '../screens/environments/environments.screen'
+import { RepositoriesArea } from '../screens/repositories/repositories.screen'
 
 /** A screen in the navigation. Areas appear here when their issue builds them; there are no placeholders. */
 export type Route = {
@@ -13,6 +16,9 @@ export type Route = {
 
 /** Every screen, in navigation order. The first is the start screen. */
 export const routes: readonly Route[] = [
+  { id: 'accounts', label: 'Accounts', icon: 'key', group: 'Workspace', render: () => <AccountsArea /> },
+  { id: 'repositories', label: 'Repositories', icon: 'repo', group: 'Workspace', render: () => <RepositoriesArea /> },
+  { id: 'environments', label: 'Environments', icon: 'layers', group: 'Workspace', render: () => <EnvironmentsArea /> },
   { id: 'about', label: 'About', icon: 'info', group: 'App', render: () => <AboutScreen /> },
 ]
 

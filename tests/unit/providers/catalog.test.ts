@@ -21,7 +21,7 @@ import {
   gitlabRoutable,
   jwt,
   rng,
-} from './token-fixtures'
+} from '../../support/token-fixtures'
 
 const allKinds = providerIds.flatMap((p) => providers[p].tokenKinds.map((k) => ({ provider: p, kind: k })))
 

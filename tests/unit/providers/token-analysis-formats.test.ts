@@ -13,7 +13,7 @@ import {
   gitlabRoutable,
   mutate,
   rng,
-} from './token-fixtures'
+} from '../../support/token-fixtures'
 
 const now = new Date('2026-01-15T12:00:00Z')
 const ids = (t: string, ctx = {}): string[] => analyzeToken(t, { now, ...ctx }).findings.map((f) => f.id)

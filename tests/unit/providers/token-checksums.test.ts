@@ -19,7 +19,7 @@ import {
   gitlabRoutable,
   mutate,
   rng,
-} from './token-fixtures'
+} from '../../support/token-fixtures'
 
 describe('GitHub CRC32 → base62 (providers.md §1.1)', () => {
   it('reproduces both worked examples, including the padding case', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { analyzeToken } from '@shared/providers/token-analysis'
 import { normalizeTokenInput } from '@shared/providers/token-input'
-import { VECTORS, atlassianToken, rng } from './token-fixtures'
+import { VECTORS, atlassianToken, rng } from '../../support/token-fixtures'
 
 const T = VECTORS.githubWorked
 

@@ -1,0 +1,145 @@
+import { useEffect, type ReactElement } from 'react'
+import type { Fix } from '@shared/domain/finding'
+import type { Repository } from '@shared/domain/repository'
+import { parseRemoteFor } from '@shared/providers/remote-parse'
+import { navigate, useHashPath } from '../../app/use-hash-path'
+import { EmptyState } from '../../components/empty-state'
+import { Icon } from '../../components/icon'
+import { ProviderMark } from '../../components/provider-mark'
+import { Badge, Banner, Loading } from '../../components/status'
+import { useAccounts } from '../../stores/accounts.store'
+import { useGitOps } from '../../stores/git-ops.store'
+import { useWorkspace } from '../../stores/workspace.store'
+import { OperationPanel } from './operation-panel'
+import { newRepository, RepositoryEditor } from './repository-editor'
+
+function RepositoryRow({ repo }: { repo: Repository }): ReactElement {
+  const { accounts } = useAccounts()
+  const { saveRepository, removeRepository } = useWorkspace()
+  const ops = useGitOps()
+  const state = ops.byRepo[repo.id]
+  const account = accounts.find((a) => a.id === repo.accountId)
+  const parsed = parseRemoteFor(repo.remote, account)
+  const busy = state?.running ?? false
+  const applyFix = async (fix: Fix): Promise<void> => {
+    const a = fix.action
+    if (!a) return
+    if (a.kind === 'set_field' && a.subject === 'branch') {
+      await saveRepository({ ...repo, branch: a.value })
+      await ops.test(repo.id)
+    } else if (a.kind === 'rotate_token') navigate('accounts')
+    else if (a.kind === 'open_screen') navigate(a.screen)
+  }
+  const remove = async (): Promise<void> => {
+    const r = await removeRepository(repo.id, false)
+    if (!r.ok && r.error.code === 'conflict' && window.confirm(`${r.error.message} Remove them too?`)) await removeRepository(repo.id, true)
+  }
+  return (
+    <div className="repo-row" data-testid={`repo-${repo.id}`}>
+      <div className="list-row" style={{ borderTop: 0 }}>
+        {parsed ? <ProviderMark provider={parsed.provider} size={30} /> : <Icon name="repo" />}
+        <div className="grow">
+          <div className="title">{repo.id}</div>
+          <div className="sub mono">{repo.remote}</div>
+          {repo.localPath ? <div className="sub mono" title="Local folder">↳ {repo.localPath}</div> : null}
+        </div>
+        <Badge tone="neutral">{repo.branch}</Badge>
+        {account ? <Badge tone="info">{account.label}</Badge> : <Badge tone="warning">no account</Badge>}
+      </div>
+      <div className="repo-actions row">
+        <button className="btn btn-sm btn-primary" type="button" disabled={busy} onClick={() => void ops.test(repo.id)} data-testid="test-connection">
+          <Icon name="check" size={14} /> Test connection
+        </button>
+        <button className="btn btn-sm" type="button" disabled={busy} onClick={() => void ops.probe(repo.id)} data-testid="probe-write">
+          Write probe
+        </button>
+        {repo.localPath ? (
+          <>
+            <button className="btn btn-sm" type="button" disabled={busy} onClick={() => void ops.run(repo.id, 'clone')} data-testid="clone">
+              <Icon name="download" size={14} /> Clone
+            </button>
+            <button className="btn btn-sm" type="button" disabled={busy} onClick={() => void ops.run(repo.id, 'pull')} data-testid="pull">
+              Pull
+            </button>
+            <button className="btn btn-sm" type="button" disabled={busy} onClick={() => void ops.run(repo.id, 'push')} data-testid="push">
+              <Icon name="upload" size={14} /> Push
+            </button>
+          </>
+        ) : (
+          <span className="muted small">Choose a local folder (Edit) to clone.</span>
+        )}
+        <span style={{ marginLeft: 'auto' }} />
+        <button className="btn btn-sm" type="button" onClick={() => navigate(`repositories/edit/${repo.id}`)} aria-label={`Edit ${repo.id}`}>
+          <Icon name="edit" size={14} /> Edit
+        </button>
+        <button className="btn btn-sm btn-danger" type="button" onClick={() => void remove()} aria-label={`Remove ${repo.id}`}>
+          <Icon name="trash" size={14} />
+        </button>
+      </div>
+      {state ? (
+        <div className="repo-result">
+          <OperationPanel state={state} onCancel={() => void ops.cancel(repo.id)} onApplyFix={(f) => void applyFix(f)} />
+        </div>
+      ) : null}
+    </div>
+  )
+}
+
+/** Repositories: list, add/edit, test connection, write probe, clone/pull/push with progress and cancel. */
+export function RepositoriesArea(): ReactElement {
+  const [, action, arg] = useHashPath()
+  const ws = useWorkspace()
+  const acc = useAccounts()
+  useEffect(() => {
+    if (ws.status === 'idle') void ws.load()
+    if (acc.status === 'idle') void acc.load()
+  }, [ws, acc])
+  if (action === 'new') return <RepositoryEditor initial={newRepository()} />
+  if (action === 'edit' && arg) {
+    const repo = ws.repositories.find((r) => r.id === arg)
+    if (repo) return <RepositoryEditor key={repo.id} initial={repo} />
+  }
+  return (
+    <section className="screen" aria-labelledby="repos-title" data-testid="repositories-screen">
+      <header className="screen-head">
+        <div>
+          <h1 id="repos-title">Repositories</h1>
+          <p className="lead">Each repository is a Flipt storage. Test it end to end, prove push rights without writing, or clone it.</p>
+        </div>
+        <div className="actions">
+          <button className="btn btn-primary" type="button" onClick={() => navigate('repositories/new')} data-testid="add-repository">
+            <Icon name="plus" /> Add repository
+          </button>
+        </div>
+      </header>
+      {ws.status === 'loading' ? <Loading label="Loading repositories…" /> : null}
+      {ws.error ? <Banner tone="error" title="Could not load repositories">{ws.error.message}</Banner> : null}
+      {ws.status === 'ready' && ws.repositories.length === 0 ? (
+        <EmptyState
+          icon="repo"
+          title="No repositories yet"
+          testId="repositories-empty"
+          action={
+            <div className="row">
+              <button className="btn btn-primary" type="button" onClick={() => navigate('repositories/new')}>
+                <Icon name="plus" /> Add a repository
+              </button>
+              <button className="btn" type="button" onClick={() => navigate('import')}>
+                Import a Flipt config
+              </button>
+            </div>
+          }
+        >
+          Add the Git repository where your feature flags live, bind the account that reaches it, and test the connection in one click.
+        </EmptyState>
+      ) : null}
+      <div className="stack">
+        {ws.repositories.map((r) => (
+          <div className="card" key={r.id}>
+            <RepositoryRow repo={r} />
+          </div>
+        ))}
+      </div>
+    </section>
+  )
+}
