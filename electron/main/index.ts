@@ -14,6 +14,7 @@ import { copyToClipboard } from './platform/clipboard.adapter'
 import { createDialogs } from './platform/dialog.adapter'
 import { openExternal } from './platform/shell.adapter'
 import { fileLogSink } from './platform/file-log-sink'
+import { nativeNotifier } from './platform/notification.adapter'
 import { createElectronDocumentStore } from './platform/metadata-store'
 import { createSafeStorageCipher } from './platform/safe-storage.adapter'
 import { APP_SCHEME, APP_START_URL, isAppUrl, mimeType, resolveBundlePath } from './window/app-protocol'
@@ -99,7 +100,9 @@ async function start(): Promise<void> {
     stores: {
       metadata: createElectronDocumentStore(userData, 'metadata'),
       vault: createElectronDocumentStore(userData, 'vault'),
+      activity: createElectronDocumentStore(userData, 'activity'),
     },
+    notifier: nativeNotifier,
     analyze: createTokenAnalyzer(),
     dialogs: createDialogs(() => mainWindow),
     desktop: { copyText: copyToClipboard, openExternal },
@@ -113,6 +116,9 @@ async function start(): Promise<void> {
     logger,
   )
   mainWindow = createWindow()
+  // Expiry reminders at start and every six hours while the app runs.
+  void services.notifier.check()
+  setInterval(() => void services.notifier.check(), 6 * 60 * 60 * 1000).unref()
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow()
   })

@@ -1,5 +1,8 @@
 import { ok } from '@shared/result'
+import { dashboardOf } from '@shared/logic/dashboard'
 import { createAccountsService, type TokenAnalyzer } from './accounts/accounts.service'
+import { createActivityLog } from './activity/activity.service'
+import { createExpiryNotifier, type Notifier } from './activity/expiry-notifier'
 import { createAppInfoService, type HostFacts } from './app/app-info.service'
 import { createClassifier } from './diagnostics/classify'
 import type { Handlers } from './dispatcher'
@@ -18,6 +21,7 @@ import { tokenCreationLink } from '@shared/providers/token-links'
 import { appError } from '@shared/errors'
 import { err } from '@shared/result'
 import { createExportService } from './export/export.service'
+import { writeFileSafely } from './export/safe-file'
 import { createImportService } from './export/import.service'
 import { createApprovedRoots } from './workspace/approved-roots'
 import { createWorkspaceService } from './workspace/workspace.service'
@@ -43,7 +47,12 @@ export type Ports = {
   readonly logger: Logger
   readonly events: EventSink
   readonly cipher: SecretCipher
-  readonly stores: { readonly metadata: DocumentStore; readonly vault: DocumentStore }
+  readonly stores: {
+    readonly metadata: DocumentStore
+    readonly vault: DocumentStore
+    readonly activity: DocumentStore
+  }
+  readonly notifier: Notifier
   readonly analyze: TokenAnalyzer
   readonly dialogs: Dialogs
   readonly desktop: Desktop
@@ -60,7 +69,15 @@ export async function createServices(ports: Ports) {
   const appInfo = createAppInfoService(ports.host)
   const metadata = createMetadataStore({ store: ports.stores.metadata, logger: ports.logger })
   const vault = createVault({ cipher: ports.cipher, store: ports.stores.vault, logger: ports.logger, now })
+  const activity = createActivityLog({
+    store: ports.stores.activity,
+    events: ports.events,
+    logger: ports.logger,
+    knownSecrets: () => vault.knownSecrets(),
+    now,
+  })
   const accounts = createAccountsService({
+    activity,
     metadata,
     vault,
     analyze: ports.analyze,
@@ -81,7 +98,8 @@ export async function createServices(ports: Ports) {
     logger: ports.logger,
     ...(ports.timeouts ? { timeouts: ports.timeouts } : {}),
   })
-  const git = createGitService({ metadata, accounts, operations, events: ports.events })
+  const git = createGitService({ metadata, accounts, operations, events: ports.events, activity })
+  const notifier = createExpiryNotifier({ accounts, metadata, notifier: ports.notifier, now })
   const exporter = createExportService({
     metadata,
     accounts,
@@ -111,6 +129,7 @@ export async function createServices(ports: Ports) {
   })
   await metadata.load()
   await accounts.load()
+  await activity.load()
 
   const vaultStatus = async () => {
     const status = await vault.status(metadata.get().accounts.map((a) => a.id))
@@ -173,15 +192,100 @@ export async function createServices(ports: Ports) {
     'git:cancel': (r) => Promise.resolve(ok({ cancelled: git.cancel(r.operationId) })),
 
     'export:preview': (r) => Promise.resolve(exporter.preview(r)),
-    'export:save': (r) =>
-      exporter.save(r.request, { confirmInline: r.confirmInline, writeSecretFiles: r.writeSecretFiles }),
+    'export:save': async (r) => {
+      const saved = await exporter.save(r.request, {
+        confirmInline: r.confirmInline,
+        writeSecretFiles: r.writeSecretFiles,
+      })
+      if (!saved.ok || saved.value.path)
+        activity.record({
+          op: 'export',
+          subject: `${r.request.format}:${r.request.secrets}`,
+          accountId: null,
+          fingerprint: null,
+          outcome: saved.ok ? 'ok' : 'failed',
+          category: null,
+          ms: null,
+          detail: saved.ok ? `saved ${saved.value.path ?? ''}` : saved.error.message,
+        })
+      return saved
+    },
     'export:copy': (r) => exporter.copy(r),
     'import:open-file': async () => {
       const p = await importer.previewFile()
       return p.ok ? ok({ preview: p.value }) : p
     },
     'import:preview-text': (r) => Promise.resolve(importer.previewText(r.text)),
-    'import:apply': (r) => importer.apply(r.sessionId, r.moveInlineSecrets),
+    'import:apply': async (r) => {
+      const applied = await importer.apply(r.sessionId, r.moveInlineSecrets)
+      activity.record({
+        op: 'import',
+        subject: 'flipt',
+        accountId: null,
+        fingerprint: null,
+        outcome: applied.ok ? 'ok' : 'failed',
+        category: null,
+        ms: null,
+        detail: applied.ok
+          ? `applied; ${applied.value.accountsCreated.length} account(s) created from inline tokens`
+          : applied.error.message,
+      })
+      return applied
+    },
+
+    'activity:list': (r) =>
+      Promise.resolve(
+        ok({
+          entries: activity.list({
+            ...(r.limit ? { limit: r.limit } : {}),
+            ...(r.subject ? { subject: r.subject } : {}),
+          }),
+        }),
+      ),
+    'activity:export': async () => {
+      const path = await ports.dialogs.saveFile('Export the activity log', 'gitkeys-activity.jsonl')
+      if (!path) return ok({ path: null, entries: 0 })
+      const written = await writeFileSafely(path, activity.exportText())
+      return written.ok
+        ? ok({ path: written.value, entries: activity.list({ limit: 2000 }).length })
+        : written
+    },
+    'dashboard:get': () => {
+      const d = metadata.get()
+      return Promise.resolve(
+        ok(
+          dashboardOf(
+            accounts.list(),
+            d.repositories,
+            activity.list({ limit: 2000 }),
+            now(),
+            d.settings.expiryWarningDays,
+          ),
+        ),
+      )
+    },
+    'settings:get': () => {
+      const s = metadata.get().settings
+      return Promise.resolve(ok({ expiryWarningDays: s.expiryWarningDays, notifications: s.notifications }))
+    },
+    'settings:update': async (r) => {
+      try {
+        const next = await metadata.update((d) => ({
+          ...d,
+          settings: {
+            ...d.settings,
+            ...(r.expiryWarningDays !== undefined ? { expiryWarningDays: r.expiryWarningDays } : {}),
+            ...(r.notifications !== undefined ? { notifications: r.notifications } : {}),
+          },
+        }))
+        return ok({
+          expiryWarningDays: next.settings.expiryWarningDays,
+          notifications: next.settings.notifications,
+        })
+      } catch (e: unknown) {
+        return err(appError('io', e instanceof Error ? e.message : 'Settings were not saved.'))
+      }
+    },
 
     'dialog:choose-folder': async (r) => {
       const picked = await ports.dialogs.chooseFolder(r.title, r.defaultPath)
@@ -196,6 +300,8 @@ export async function createServices(ports: Ports) {
     workspace,
     git,
     runner,
+    activity,
+    notifier,
     knownSecrets: () => vault.knownSecrets(),
   }
 }

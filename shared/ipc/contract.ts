@@ -6,6 +6,7 @@ import {
   IsoDateSchema,
   TokenInputSchema,
 } from '../domain/account'
+import { ActivityEntrySchema } from '../domain/activity'
 import { AppInfoSchema } from '../domain/app-info'
 import { CredentialSchema } from '../domain/credential'
 import { ExportPreviewSchema, ExportRequestSchema, ImportPreviewSchema } from '../domain/export'
@@ -37,6 +38,33 @@ const AccountUsageSchema = z.object({
   credentials: z.array(z.string()),
 })
 const AccountListSchema = z.object({ accounts: z.array(AccountSchema) })
+const SettingsViewSchema = z.object({ expiryWarningDays: z.number(), notifications: z.boolean() })
+const DashboardSchema = z.object({
+  providers: z.array(z.object({ provider: ProviderIdSchema, count: z.number(), attention: z.number() })),
+  expiries: z.array(
+    z.object({
+      accountId: z.string(),
+      label: z.string(),
+      provider: ProviderIdSchema,
+      expiresAt: z.string(),
+      expiry: z.object({ state: z.enum(['none', 'ok', 'soon', 'expired']), days: z.number().optional() }),
+    }),
+  ),
+  retirements: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      detail: z.string(),
+      date: z.string(),
+      inEffect: z.boolean(),
+      conditional: z.string().nullable(),
+      accountIds: z.array(z.string()),
+    }),
+  ),
+  repositories: z.array(z.object({ id: z.string(), lastCheck: ActivityEntrySchema.nullable() })),
+  needsReentry: z.array(z.string()),
+  horizonDays: z.number(),
+})
 const WorkspaceSnapshotSchema = z.object({
   repositories: z.array(RepositorySchema),
   environments: z.array(EnvironmentSchema),
@@ -162,6 +190,27 @@ export const channels = {
     response: z.object({ accountsCreated: z.array(z.string()) }),
   },
 
+  'activity:list': {
+    request: z.strictObject({
+      limit: z.number().int().min(1).max(2000).optional(),
+      subject: z.string().max(200).optional(),
+    }),
+    response: z.object({ entries: z.array(ActivityEntrySchema) }),
+  },
+  'activity:export': {
+    request: Empty,
+    response: z.object({ path: z.string().nullable(), entries: z.number() }),
+  },
+  'dashboard:get': { request: Empty, response: DashboardSchema },
+  'settings:get': { request: Empty, response: SettingsViewSchema },
+  'settings:update': {
+    request: z.strictObject({
+      expiryWarningDays: z.number().int().min(1).max(365).optional(),
+      notifications: z.boolean().optional(),
+    }),
+    response: SettingsViewSchema,
+  },
+
   'dialog:choose-folder': {
     request: z.strictObject({ title: z.string().max(200), defaultPath: z.string().max(1000).optional() }),
     response: z.object({ path: z.string().nullable() }),
@@ -174,6 +223,7 @@ export const events = {
   'vault:changed': VaultStatusSchema,
   'workspace:changed': WorkspaceSnapshotSchema,
   'git:progress': GitProgressEventSchema,
+  'activity:added': ActivityEntrySchema,
 } as const satisfies Record<string, z.ZodType>
 
 /** A channel name. */

@@ -39,3 +39,11 @@ export function expiryLabel(e: ExpiryState): string {
       return `expires in ${e.days} day${e.days === 1 ? '' : 's'}`
   }
 }
+
+/** Rebuilds an {@link ExpiryState} from its wire form (`{ state, days? }`). */
+export function toExpiryState(x: {
+  readonly state: ExpiryState['state']
+  readonly days?: number | undefined
+}): ExpiryState {
+  return x.state === 'none' ? { state: 'none' } : { state: x.state, days: x.days ?? 0 }
+}

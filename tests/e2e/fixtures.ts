@@ -17,6 +17,8 @@ export type AppPage = {
   goto(screen: string): Promise<void>
   /** Saves docs/screenshots/<name>.png: the README's pictures come from here. */
   shot(name: string): Promise<void>
+  /** Saves a picture of one element (by test id) as docs/screenshots/<name>.png. */
+  shotOf(testId: string, name: string): Promise<void>
 }
 
 export const test = base.extend<Fixtures>({
@@ -52,6 +54,10 @@ export const test = base.extend<Fixtures>({
       async shot(name) {
         mkdirSync(SHOTS, { recursive: true })
         await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: false })
+      },
+      async shotOf(testId, name) {
+        mkdirSync(SHOTS, { recursive: true })
+        await page.getByTestId(testId).screenshot({ path: join(SHOTS, `${name}.png`) })
       },
     }
     await use(app)

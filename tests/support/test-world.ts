@@ -69,6 +69,8 @@ export type TestWorld = {
   readonly logs: LogRecord[]
   readonly dialogs: ScriptedDialogs
   readonly desktop: RecordedDesktop
+  /** Native notifications the app sent. */
+  readonly notifications: ReadonlyArray<{ readonly title: string; readonly body: string }>
   /** Restarts the services over the same data directory (a new app session). */
   restart(): Promise<TestWorld>
   dispose(): Promise<void>
@@ -95,6 +97,7 @@ async function build(root: string, opts: WorldOptions, key: Buffer): Promise<Tes
   const events = forwardingEventSink()
   const dialogs: ScriptedDialogs = { next: null, nextSave: null, nextOpen: null, asked: [] }
   const desktop: RecordedDesktop = { clipboard: [], opened: [] }
+  const notifications: Array<{ title: string; body: string }> = []
   const services = await createServices({
     host: {
       appVersion: '0.1.0',
@@ -110,7 +113,9 @@ async function build(root: string, opts: WorldOptions, key: Buffer): Promise<Tes
     stores: {
       metadata: createFileStore(join(appData, 'metadata.json')),
       vault: createFileStore(join(appData, 'vault.json')),
+      activity: createFileStore(join(appData, 'activity.json')),
     },
+    notifier: { notify: (title, body) => void notifications.push({ title, body }) },
     analyze: createTokenAnalyzer(),
     dialogs: {
       chooseFolder(title) {
@@ -151,6 +156,7 @@ async function build(root: string, opts: WorldOptions, key: Buffer): Promise<Tes
     logs: sink.records,
     dialogs,
     desktop,
+    notifications,
     restart: () => build(root, opts, key),
     dispose: () => rm(root, { recursive: true, force: true }),
   }

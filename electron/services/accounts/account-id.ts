@@ -1,6 +1,10 @@
 /** A readable, unique account id: `github-work`, `gitlab-acme-2`. Also a valid Flipt credential id. */
 export function newAccountId(provider: string, label: string, taken: ReadonlySet<string>): string {
-  const slug = `${provider}-${label}`
+  const labelSlug = label
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+  const slug = (labelSlug.replace(/^-+/, '').startsWith(`${provider}-`) ? labelSlug : `${provider}-${label}`)
     .toLowerCase()
     .normalize('NFKD')
     .replace(/[^a-z0-9]+/g, '-')

@@ -7,6 +7,7 @@ import { normalizeHost } from '@shared/logic/host'
 import { secretHint } from '@shared/logic/redact'
 import { tokenTextProblem } from '@shared/logic/token-text'
 import { err, ok, type Result } from '@shared/result'
+import type { ActivitySink } from '../activity/activity.service'
 import type { EventSink } from '../events'
 import type { Logger } from '../logging/logger'
 import { StoreWriteError } from '../storage/document-store'
@@ -55,10 +56,26 @@ export function createAccountsService(deps: {
   readonly analyze: TokenAnalyzer
   readonly events: EventSink
   readonly logger: Logger
+  readonly activity?: ActivitySink
   readonly now?: () => Date
 }) {
   const now = deps.now ?? (() => new Date())
   const log = deps.logger.child('accounts')
+  const record = (
+    op: 'account_add' | 'account_rotate' | 'account_remove',
+    a: StoredAccount,
+    detail: string,
+  ): void =>
+    deps.activity?.record({
+      op,
+      subject: a.id,
+      accountId: a.id,
+      fingerprint: a.secret.fingerprint,
+      outcome: 'ok',
+      category: null,
+      ms: null,
+      detail,
+    })
 
   const view = (a: StoredAccount): Account => ({
     ...a,
@@ -138,6 +155,7 @@ export function createAccountsService(deps: {
       }
       await deps.vault.put(binding(account), token)
       log.info('account added', { account: id, provider: f.provider, host: f.host })
+      record('account_add', account, `${f.provider} account on ${f.host}`)
       emit()
       return ok(view(account))
     },
@@ -204,6 +222,8 @@ export function createAccountsService(deps: {
       }
       for (const t of targets) await deps.vault.put(binding(t), token)
       log.info('token rotated', { account: id, also: targets.length - 1 })
+      for (const t of targets)
+        record('account_rotate', { ...t, secret }, `token replaced (was ${t.secret.fingerprint})`)
       emit()
       const updated = doc.accounts.find((a) => a.id === id)
       if (!updated) return err(appError('internal', 'The account vanished during rotation.'))
@@ -247,6 +267,11 @@ export function createAccountsService(deps: {
       }
       await deps.vault.remove(id)
       log.info('account removed', { account: id })
+      record(
+        'account_remove',
+        account,
+        `removed; unbound ${usage.repositories.length + usage.environments.length + usage.credentials.length} item(s)`,
+      )
       emit()
       return ok({ unbound: usage })
     },

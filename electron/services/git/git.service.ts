@@ -3,6 +3,7 @@ import { appError, type AppError } from '@shared/errors'
 import { gitUsernameFor } from '@shared/providers/git-username'
 import { err, ok, type Result } from '@shared/result'
 import type { AccountsService } from '../accounts/accounts.service'
+import type { ActivitySink } from '../activity/activity.service'
 import type { EventSink } from '../events'
 import type { MetadataStore } from '../workspace/metadata-store'
 import type { GitOperations, Target } from './git-operations'
@@ -19,6 +20,7 @@ export function createGitService(deps: {
   readonly accounts: AccountsService
   readonly operations: GitOperations
   readonly events: EventSink
+  readonly activity?: ActivitySink
 }) {
   const running = new Map<string, AbortController>()
 
@@ -56,6 +58,19 @@ export function createGitService(deps: {
 
   const progress = (e: GitProgressEvent): void => deps.events.emit('git:progress', e)
 
+  function recordConnection(op: 'test' | 'probe', t: Target, r: Result<ConnectionResult, AppError>): void {
+    deps.activity?.record({
+      op,
+      subject: t.repository.id,
+      accountId: t.account?.id ?? null,
+      fingerprint: t.account?.secret.fingerprint ?? null,
+      outcome: !r.ok ? (r.error.code === 'cancelled' ? 'cancelled' : 'failed') : r.value.ok ? 'ok' : 'failed',
+      category: r.ok ? (r.value.failure?.category ?? null) : null,
+      ms: r.ok ? r.value.ms : null,
+      detail: r.ok ? (r.value.failure?.title ?? 'connected') : r.error.message,
+    })
+  }
+
   return {
     /** ls-remote through the broker. */
     async test(repositoryId: string, operationId: string): Promise<Result<ConnectionResult, AppError>> {
@@ -63,6 +78,7 @@ export function createGitService(deps: {
       if (!t.ok) return t
       progress({ operationId, repositoryId, op: 'test', stage: 'connecting', percent: 0, done: false })
       const r = await tracked(operationId, (signal) => deps.operations.testConnection(t.value, signal))
+      recordConnection('test', t.value, r)
       progress({ operationId, repositoryId, op: 'test', stage: 'done', percent: 100, done: true })
       return r
     },
@@ -71,7 +87,9 @@ export function createGitService(deps: {
     async probeWrite(repositoryId: string, operationId: string): Promise<Result<ConnectionResult, AppError>> {
       const t = target(repositoryId)
       if (!t.ok) return t
-      return tracked(operationId, (signal) => deps.operations.writeProbe(t.value, signal))
+      const r = await tracked(operationId, (signal) => deps.operations.writeProbe(t.value, signal))
+      recordConnection('probe', t.value, r)
+      return r
     },
 
     /** clone / fetch / pull / push with progress events. */
@@ -97,6 +115,22 @@ export function createGitService(deps: {
         stage: r.ok ? r.value.ended : 'failed',
         percent: 100,
         done: true,
+      })
+      deps.activity?.record({
+        op,
+        subject: repositoryId,
+        accountId: t.value.account?.id ?? null,
+        fingerprint: t.value.account?.secret.fingerprint ?? null,
+        outcome: r.ok
+          ? r.value.ok
+            ? 'ok'
+            : r.value.ended === 'cancelled'
+              ? 'cancelled'
+              : 'failed'
+          : 'failed',
+        category: r.ok ? (r.value.failure?.category ?? null) : null,
+        ms: r.ok ? r.value.ms : null,
+        detail: r.ok ? r.value.summary : r.error.message,
       })
       return r
     },

@@ -20,12 +20,19 @@ export const SettingsSchema = z.object({
   notifications: z.boolean(),
   /** Folders the user picked in the native dialog: clone destinations must lie inside one (vector 40). */
   approvedRoots: z.array(z.string()).default([]),
+  /** The day (YYYY-MM-DD) each account was last notified about its expiry, so reminders do not repeat. */
+  notified: z.record(z.string(), z.string()).default({}),
 })
 /** See {@link SettingsSchema}. */
 export type Settings = z.infer<typeof SettingsSchema>
 
 /** Default settings. */
-export const DEFAULT_SETTINGS: Settings = { expiryWarningDays: 14, notifications: true, approvedRoots: [] }
+export const DEFAULT_SETTINGS: Settings = {
+  expiryWarningDays: 14,
+  notifications: true,
+  approvedRoots: [],
+  notified: {},
+}
 
 /** Flipt top-level sections GitKeys does not model, kept from an import so an export gives them back. */
 export const FliptExtrasSchema = z.object({

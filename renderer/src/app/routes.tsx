@@ -2,6 +2,8 @@ import type { ReactElement } from 'react'
 import type { IconName } from '../components/icon'
 import { AboutScreen } from '../screens/about/about.screen'
 import { AccountsArea } from '../screens/accounts/accounts-area'
+import { ActivityScreen } from '../screens/activity/activity.screen'
+import { HomeScreen } from '../screens/home/home.screen'
 import { EnvironmentsArea } from '../screens/environments/environments.screen'
 import { RepositoriesArea } from '../screens/repositories/repositories.screen'
 
@@ -16,9 +18,23 @@ export type Route = {
 
 /** Every screen, in navigation order. The first is the start screen. */
 export const routes: readonly Route[] = [
+  { id: 'home', label: 'Home', icon: 'home', group: 'Workspace', render: () => <HomeScreen /> },
   { id: 'accounts', label: 'Accounts', icon: 'key', group: 'Workspace', render: () => <AccountsArea /> },
-  { id: 'repositories', label: 'Repositories', icon: 'repo', group: 'Workspace', render: () => <RepositoriesArea /> },
-  { id: 'environments', label: 'Environments', icon: 'layers', group: 'Workspace', render: () => <EnvironmentsArea /> },
+  {
+    id: 'repositories',
+    label: 'Repositories',
+    icon: 'repo',
+    group: 'Workspace',
+    render: () => <RepositoriesArea />,
+  },
+  {
+    id: 'environments',
+    label: 'Environments',
+    icon: 'layers',
+    group: 'Workspace',
+    render: () => <EnvironmentsArea />,
+  },
+  { id: 'activity', label: 'Activity', icon: 'activity', group: 'App', render: () => <ActivityScreen /> },
   { id: 'about', label: 'About', icon: 'info', group: 'App', render: () => <AboutScreen /> },
 ]
 

@@ -22,7 +22,11 @@ export function ConnectionPath({ hops, testId }: { hops: readonly Hop[]; testId?
   const byId = new Map(hops.map((h) => [h.id, h]))
   const failed = hops.find((h) => h.status === 'failed')
   return (
-    <figure className="conn-path" data-testid={testId} aria-label={`Connection path${failed ? `: fails at ${failed.id}` : ''}`}>
+    <figure
+      className="conn-path"
+      data-testid={testId}
+      aria-label={`Connection path${failed ? `: fails at ${failed.id}` : ''}`}
+    >
       <ol>
         <li className="conn-hop conn-origin">
           <span className="conn-dot">
@@ -34,9 +38,26 @@ export function ConnectionPath({ hops, testId }: { hops: readonly Hop[]; testId?
           const hop = byId.get(h.id)
           const status = hop?.status ?? 'skipped'
           return (
-            <li key={h.id} className={`conn-hop conn-${status}`} data-hop={h.id} data-status={status} title={hop?.detail}>
+            <li
+              key={h.id}
+              className={`conn-hop conn-${status}`}
+              data-hop={h.id}
+              data-status={status}
+              title={hop?.detail}
+            >
               <span className="conn-dot" aria-hidden="true">
-                <Icon name={status === 'ok' ? 'check' : status === 'failed' ? 'x' : status === 'warning' ? 'alert' : h.icon} size={16} />
+                <Icon
+                  name={
+                    status === 'ok'
+                      ? 'check'
+                      : status === 'failed'
+                        ? 'x'
+                        : status === 'warning'
+                          ? 'alert'
+                          : h.icon
+                  }
+                  size={16}
+                />
               </span>
               <span className="conn-label">{h.label}</span>
               <span className="sr-only">{STATUS_TEXT[status]}</span>

@@ -44,31 +44,50 @@ export const useGitOps = create<GitOpsState>((set, get) => {
     set({
       byRepo: {
         ...get().byRepo,
-        [repositoryId]: { operationId, op, stage: 'starting', percent: 0, running: true, connection: null, outcome: null, error: null },
+        [repositoryId]: {
+          operationId,
+          op,
+          stage: 'starting',
+          percent: 0,
+          running: true,
+          connection: null,
+          outcome: null,
+          error: null,
+        },
       },
     })
     return operationId
   }
   const finish = (repositoryId: string, patch: Partial<OpState>): void => {
     const cur = get().byRepo[repositoryId]
-    if (cur) set({ byRepo: { ...get().byRepo, [repositoryId]: { ...cur, ...patch, running: false, percent: 100 } } })
+    if (cur)
+      set({ byRepo: { ...get().byRepo, [repositoryId]: { ...cur, ...patch, running: false, percent: 100 } } })
   }
   return {
     byRepo: {},
     async test(repositoryId) {
       const operationId = start(repositoryId, 'test')
       const r = await call('git:test', { repositoryId, operationId })
-      finish(repositoryId, r.ok ? { connection: r.value, stage: 'done' } : { error: r.error, stage: 'failed' })
+      finish(
+        repositoryId,
+        r.ok ? { connection: r.value, stage: 'done' } : { error: r.error, stage: 'failed' },
+      )
     },
     async probe(repositoryId) {
       const operationId = start(repositoryId, 'probe')
       const r = await call('git:probe-write', { repositoryId, operationId })
-      finish(repositoryId, r.ok ? { connection: r.value, stage: 'done' } : { error: r.error, stage: 'failed' })
+      finish(
+        repositoryId,
+        r.ok ? { connection: r.value, stage: 'done' } : { error: r.error, stage: 'failed' },
+      )
     },
     async run(repositoryId, op) {
       const operationId = start(repositoryId, op)
       const r = await call('git:run', { repositoryId, operationId, op })
-      finish(repositoryId, r.ok ? { outcome: r.value, stage: r.value.ended } : { error: r.error, stage: 'failed' })
+      finish(
+        repositoryId,
+        r.ok ? { outcome: r.value, stage: r.value.ended } : { error: r.error, stage: 'failed' },
+      )
     },
     async cancel(repositoryId) {
       const cur = get().byRepo[repositoryId]

@@ -17,11 +17,16 @@ export function AccountsArea(): ReactElement {
   if (action === 'new' && !arg) return <ProviderChooser />
   if (action === 'new' && arg) {
     const p = ProviderIdSchema.safeParse(arg)
-    return p.success ? <ConnectionScreen key={`new-${p.data}`} provider={p.data} account={null} /> : <ProviderChooser />
+    return p.success ? (
+      <ConnectionScreen key={`new-${p.data}`} provider={p.data} account={null} />
+    ) : (
+      <ProviderChooser />
+    )
   }
   if (action === 'edit' && arg) {
     const account = accounts.find((a) => a.id === arg)
-    if (account) return <ConnectionScreen key={`edit-${account.id}`} provider={account.provider} account={account} />
+    if (account)
+      return <ConnectionScreen key={`edit-${account.id}`} provider={account.provider} account={account} />
     if (status === 'ready')
       return (
         <div className="screen">

@@ -40,7 +40,7 @@ function AccountRowView({
         <div className="sub">
           {account.host}
           {account.pathPrefix ? `/${account.pathPrefix}` : ''} · {account.username || 'no username'} ·{' '}
-          {account.tokenKind}
+          {tokenKind(account.provider, account.tokenKind)?.label ?? account.tokenKind}
         </div>
       </div>
       <code className="muted" data-testid="token-hint">

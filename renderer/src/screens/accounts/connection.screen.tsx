@@ -24,19 +24,38 @@ function draftFor(provider: ProviderId, account: Account | null): Draft {
   }
   const form = providerForms[provider]
   const deployment: Deployment = provider === 'gitea' ? 'self_hosted' : 'cloud'
-  return { ...form.initial(deployment), label: '', labels: [], scopes: [], expiresAt: null, token: '', use: 'flipt_sync' }
+  return {
+    ...form.initial(deployment),
+    label: '',
+    labels: [],
+    scopes: [],
+    expiresAt: null,
+    token: '',
+    use: 'flipt_sync',
+  }
 }
 
 function kindOptions(provider: ProviderId, deployment: Deployment, now: Date) {
   return tokenKindsFor(provider, deployment).map((k) => {
     const s = kindStatus(provider, k.id, deployment, now)
-    const suffix = s.state === 'removed' ? ` (removed ${s.fact?.date ?? ''})` : s.state === 'creation_disabled' ? ' (no new ones can be created)' : ''
+    const suffix =
+      s.state === 'removed'
+        ? ` (removed ${s.fact?.date ?? ''})`
+        : s.state === 'creation_disabled'
+          ? ' (no new ones can be created)'
+          : ''
     return { value: k.id, label: `${k.label}${suffix}`, disabled: s.state === 'removed' }
   })
 }
 
 /** A connection screen: the provider's own fields, live token checks, the token page link, then save. */
-export function ConnectionScreen({ provider, account }: { provider: ProviderId; account: Account | null }): ReactElement {
+export function ConnectionScreen({
+  provider,
+  account,
+}: {
+  provider: ProviderId
+  account: Account | null
+}): ReactElement {
   const form = providerForms[provider]
   const { add, update } = useAccounts()
   const [draft, setDraft] = useState<Draft>(() => draftFor(provider, account))
@@ -56,14 +75,19 @@ export function ConnectionScreen({ provider, account }: { provider: ProviderId; 
 
   const errors: FieldErrors = {
     ...form.check(draft),
-    ...(draft.label.trim() === '' ? { label: 'Give the account a name you will recognise, like “Work” or “CI bot”.' } : {}),
-    ...(kind?.username.kind === 'account_username' && draft.username.trim() === '' && !kind.username.alternative
+    ...(draft.label.trim() === ''
+      ? { label: 'Give the account a name you will recognise, like “Work” or “CI bot”.' }
+      : {}),
+    ...(kind?.username.kind === 'account_username' &&
+    draft.username.trim() === '' &&
+    !kind.username.alternative
       ? { username: 'This token kind needs your username.' }
       : {}),
     ...(!account && draft.token.trim() === '' ? { token: 'Paste the token.' } : {}),
     ...serverErrors,
   }
-  const blocking = Object.keys(errors).length > 0 || (analysis?.findings.some((f) => f.severity === 'error') ?? false)
+  const blocking =
+    Object.keys(errors).length > 0 || (analysis?.findings.some((f) => f.severity === 'error') ?? false)
   const analysisContext = useMemo(
     () => ({ provider, host: draft.host, deployment: draft.deployment, tokenKind: draft.tokenKind }),
     [provider, draft.host, draft.deployment, draft.tokenKind],
@@ -111,11 +135,28 @@ export function ConnectionScreen({ provider, account }: { provider: ProviderId; 
         <div className="card-body stack" style={{ gap: 18 }}>
           <form.Location draft={draft} set={set} errors={errors} editing={account !== null} />
           <div className="grid grid-2">
-            <TextField label="Name" value={draft.label} onChange={(label) => set({ label })} placeholder="Work" error={errors.label ?? null} testId="label-input" />
-            <SelectField label="Token kind" value={draft.tokenKind} options={kinds} onChange={(tokenKind) => set({ tokenKind, scopes: [] })} testId="kind-select" />
+            <TextField
+              label="Name"
+              value={draft.label}
+              onChange={(label) => set({ label })}
+              placeholder="Work"
+              error={errors.label ?? null}
+              testId="label-input"
+            />
+            <SelectField
+              label="Token kind"
+              value={draft.tokenKind}
+              options={kinds}
+              onChange={(tokenKind) => set({ tokenKind, scopes: [] })}
+              testId="kind-select"
+            />
           </div>
           {status.state !== 'active' || status.upcoming ? (
-            <Banner tone={status.state === 'removed' ? 'error' : 'warning'} title={(status.fact ?? status.upcoming)?.title ?? ''} testId="kind-status">
+            <Banner
+              tone={status.state === 'removed' ? 'error' : 'warning'}
+              title={(status.fact ?? status.upcoming)?.title ?? ''}
+              testId="kind-status"
+            >
               {(status.fact ?? status.upcoming)?.detail}
             </Banner>
           ) : null}
@@ -124,7 +165,13 @@ export function ConnectionScreen({ provider, account }: { provider: ProviderId; 
               {f.condition}: {f.detail}
             </Banner>
           ))}
-          <UsernameField provider={provider} kind={draft.tokenKind} value={draft.username} onChange={(username) => set({ username })} error={errors.username ?? null} />
+          <UsernameField
+            provider={provider}
+            kind={draft.tokenKind}
+            value={draft.username}
+            onChange={(username) => set({ username })}
+            error={errors.username ?? null}
+          />
           <ScopePicker
             provider={provider}
             kind={draft.tokenKind}
@@ -134,7 +181,13 @@ export function ConnectionScreen({ provider, account }: { provider: ProviderId; 
             onScopes={(scopes) => set({ scopes })}
           />
           <div className="row">
-            <button className="btn" type="button" onClick={() => void openTokenPage()} disabled={Boolean(form.check(draft).host ?? form.check(draft).location)} data-testid="create-token">
+            <button
+              className="btn"
+              type="button"
+              onClick={() => void openTokenPage()}
+              disabled={Boolean(form.check(draft).host ?? form.check(draft).location)}
+              data-testid="create-token"
+            >
               <Icon name="external" size={15} /> Create token on {draft.host || form.title}
             </button>
             {link ? (
@@ -145,10 +198,16 @@ export function ConnectionScreen({ provider, account }: { provider: ProviderId; 
           </div>
           {account ? (
             <p className="muted">
-              The token (<code>{account.secret.hint}</code>) stays as it is. To replace it, use “Rotate” in the account list.
+              The token (<code>{account.secret.hint}</code>) stays as it is. To replace it, use “Rotate” in
+              the account list.
             </p>
           ) : (
-            <TokenField value={draft.token} onChange={(token) => set({ token })} context={analysisContext} onAnalysis={setAnalysis} />
+            <TokenField
+              value={draft.token}
+              onChange={(token) => set({ token })}
+              context={analysisContext}
+              onAnalysis={setAnalysis}
+            />
           )}
           <div className="grid grid-2">
             <TextField
@@ -162,7 +221,14 @@ export function ConnectionScreen({ provider, account }: { provider: ProviderId; 
             <TextField
               label="Labels (optional, comma-separated)"
               value={draft.labels.join(', ')}
-              onChange={(v) => set({ labels: v.split(',').map((x) => x.trim()).filter(Boolean) })}
+              onChange={(v) =>
+                set({
+                  labels: v
+                    .split(',')
+                    .map((x) => x.trim())
+                    .filter(Boolean),
+                })
+              }
               placeholder="ci, flipt"
             />
           </div>
@@ -176,7 +242,13 @@ export function ConnectionScreen({ provider, account }: { provider: ProviderId; 
           <button className="btn" type="button" onClick={() => navigate('accounts')}>
             Cancel
           </button>
-          <button className="btn btn-primary" type="button" disabled={blocking || busy} onClick={() => void save()} data-testid="save-account">
+          <button
+            className="btn btn-primary"
+            type="button"
+            disabled={blocking || busy}
+            onClick={() => void save()}
+            data-testid="save-account"
+          >
             {account ? 'Save changes' : 'Save account'}
           </button>
         </div>

@@ -11,7 +11,9 @@ export function ProviderChooser(): ReactElement {
       <header className="screen-head">
         <div>
           <h1 id="choose-title">Add an account</h1>
-          <p className="lead">Pick the provider. Each one asks for what it really needs: host, token kind, username, scopes.</p>
+          <p className="lead">
+            Pick the provider. Each one asks for what it really needs: host, token kind, username, scopes.
+          </p>
         </div>
       </header>
       <div className="grid grid-3">

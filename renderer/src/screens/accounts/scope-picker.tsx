@@ -29,7 +29,8 @@ export function ScopePicker({
   const need = scopesFor(provider, kind, use)
   const choices = need ? [...new Set([...need.recommended, ...need.satisfiedBy.flat()])] : []
   const verdict = checkScopes(provider, kind, use, scopes)
-  const toggle = (s: string): void => onScopes(scopes.includes(s) ? scopes.filter((x) => x !== s) : [...scopes, s])
+  const toggle = (s: string): void =>
+    onScopes(scopes.includes(s) ? scopes.filter((x) => x !== s) : [...scopes, s])
   return (
     <div className="stack" style={{ gap: 10 }}>
       <SelectField label="What is it for?" value={use} options={USES} onChange={onUse} testId="use-select" />

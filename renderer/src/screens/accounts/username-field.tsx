@@ -37,8 +37,9 @@ export function UsernameField({
   if (rule?.kind === 'bearer_only')
     return (
       <Banner tone="warning" title="Bearer-only token" testId="username-bearer">
-        {rule.note} git can send it only as an extra header that every process git starts could read, so GitKeys will not
-        use it for git. Use a personal HTTP access token for git; this one can still serve the Bitbucket API.
+        {rule.note} git can send it only as an extra header that every process git starts could read, so
+        GitKeys will not use it for git. Use a personal HTTP access token for git; this one can still serve
+        the Bitbucket API.
       </Banner>
     )
   const required = rule?.kind === 'account_username'

@@ -36,19 +36,33 @@ export function EnvironmentEditor({ initial }: { initial: Environment }): ReactE
     setError(null)
   }
   const checks = useMemo(
-    () => checkEnvironment(draft, { repositories, others: environments.filter((e) => e.id !== draft.id || draft.id === '') }),
+    () =>
+      checkEnvironment(draft, {
+        repositories,
+        others: environments.filter((e) => e.id !== draft.id || draft.id === ''),
+      }),
     [draft, repositories, environments],
   )
   const repo = repositories.find((r) => r.id === draft.repositoryId)
-  const parsed = repo ? parseRemoteFor(repo.remote, accounts.find((a) => a.id === repo.accountId)) : null
+  const parsed = repo
+    ? parseRemoteFor(
+        repo.remote,
+        accounts.find((a) => a.id === repo.accountId),
+      )
+    : null
   const suggestedApi = parsed
-    ? fliptApiUrlFor({ provider: parsed.provider, deployment: parsed.deployment, host: parsed.host, pathPrefix: parsed.pathPrefix })
+    ? fliptApiUrlFor({
+        provider: parsed.provider,
+        deployment: parsed.deployment,
+        host: parsed.host,
+        pathPrefix: parsed.pathPrefix,
+      })
     : null
   const enableScm = (on: boolean): void =>
     set({
       scm: on
         ? {
-            type: (parsed?.provider ?? 'github') as ScmType,
+            type: (parsed?.provider ?? 'github'),
             apiUrl: suggestedApi && 'url' in suggestedApi ? (suggestedApi.url ?? null) : null,
             accountId: repo?.accountId ?? null,
             credentialId: null,
@@ -66,17 +80,30 @@ export function EnvironmentEditor({ initial }: { initial: Environment }): ReactE
       <header className="screen-head">
         <div>
           <h1 id="env-edit-title">{initial.id ? `Edit ${initial.name}` : 'Add an environment'}</h1>
-          <p className="lead">A Flipt environment: its flags live in a repository (and optionally a directory of it); exactly one environment is the default.</p>
+          <p className="lead">
+            A Flipt environment: its flags live in a repository (and optionally a directory of it); exactly
+            one environment is the default.
+          </p>
         </div>
       </header>
       <div className="card">
         <div className="card-body stack" style={{ gap: 18 }}>
           <div className="grid grid-2">
-            <TextField label="Name" value={draft.name} onChange={(name) => set({ name })} error={first(checks, 'name')} placeholder="production" testId="env-name" />
+            <TextField
+              label="Name"
+              value={draft.name}
+              onChange={(name) => set({ name })}
+              error={first(checks, 'name')}
+              placeholder="production"
+              testId="env-name"
+            />
             <SelectField
               label="Repository"
               value={draft.repositoryId}
-              options={[{ value: '', label: 'Choose…' }, ...repositories.map((r) => ({ value: r.id, label: `${r.id} (${r.branch})` }))]}
+              options={[
+                { value: '', label: 'Choose…' },
+                ...repositories.map((r) => ({ value: r.id, label: `${r.id} (${r.branch})` })),
+              ]}
               onChange={(repositoryId) => set({ repositoryId })}
               testId="env-repository"
             />
@@ -91,16 +118,29 @@ export function EnvironmentEditor({ initial }: { initial: Environment }): ReactE
               testId="env-directory"
             />
             <label className="row" style={{ alignSelf: 'end', paddingBottom: 10 }}>
-              <input type="checkbox" checked={draft.default} onChange={(e) => set({ default: e.target.checked })} data-testid="env-default" />
+              <input
+                type="checkbox"
+                checked={draft.default}
+                onChange={(e) => set({ default: e.target.checked })}
+                data-testid="env-default"
+              />
               Default environment
             </label>
           </div>
-          <fieldset className="field" style={{ border: '1px solid var(--border)', borderRadius: 8, padding: 14 }}>
+          <fieldset
+            className="field"
+            style={{ border: '1px solid var(--border)', borderRadius: 8, padding: 14 }}
+          >
             <legend className="label" style={{ padding: '0 6px' }}>
               Merge proposals (SCM)
             </legend>
             <label className="row">
-              <input type="checkbox" checked={draft.scm !== null} onChange={(e) => enableScm(e.target.checked)} data-testid="env-scm" />
+              <input
+                type="checkbox"
+                checked={draft.scm !== null}
+                onChange={(e) => enableScm(e.target.checked)}
+                data-testid="env-scm"
+              />
               Open pull/merge requests from Flipt (a Flipt paid-licence feature)
             </label>
             {draft.scm ? (
@@ -115,19 +155,31 @@ export function EnvironmentEditor({ initial }: { initial: Environment }): ReactE
                   label="API URL"
                   value={draft.scm.apiUrl ?? ''}
                   onChange={(v) => draft.scm && set({ scm: { ...draft.scm, apiUrl: v || null } })}
-                  hint={suggestedApi && 'note' in suggestedApi ? String(suggestedApi.note) : 'Leave empty for the cloud default.'}
+                  hint={
+                    suggestedApi && 'note' in suggestedApi
+                      ? String(suggestedApi.note)
+                      : 'Leave empty for the cloud default.'
+                  }
                 />
                 <SelectField
                   label="Account"
                   value={draft.scm.accountId ?? ''}
-                  options={[{ value: '', label: 'Choose…' }, ...accounts.map((a) => ({ value: a.id, label: `${a.label} · ${a.host}` }))]}
+                  options={[
+                    { value: '', label: 'Choose…' },
+                    ...accounts.map((a) => ({ value: a.id, label: `${a.label} · ${a.host}` })),
+                  ]}
                   onChange={(v) => draft.scm && set({ scm: { ...draft.scm, accountId: v || null } })}
                 />
               </div>
             ) : null}
-            {first(checks, 'scm.accountId') ? <span className="error-text">{first(checks, 'scm.accountId')}</span> : null}
+            {first(checks, 'scm.accountId') ? (
+              <span className="error-text">{first(checks, 'scm.accountId')}</span>
+            ) : null}
           </fieldset>
-          <fieldset className="field" style={{ border: '1px solid var(--border)', borderRadius: 8, padding: 14 }}>
+          <fieldset
+            className="field"
+            style={{ border: '1px solid var(--border)', borderRadius: 8, padding: 14 }}
+          >
             <legend className="label" style={{ padding: '0 6px' }}>
               dFlow (optional)
             </legend>
@@ -145,13 +197,23 @@ export function EnvironmentEditor({ initial }: { initial: Environment }): ReactE
               ))}
             </div>
           </fieldset>
-          {error ? <Banner tone="error" title="Not saved">{error}</Banner> : null}
+          {error ? (
+            <Banner tone="error" title="Not saved">
+              {error}
+            </Banner>
+          ) : null}
         </div>
         <div className="dialog-foot">
           <button className="btn" type="button" onClick={() => navigate('environments')}>
             Cancel
           </button>
-          <button className="btn btn-primary" type="button" disabled={errors.length > 0} onClick={() => void save()} data-testid="save-environment">
+          <button
+            className="btn btn-primary"
+            type="button"
+            disabled={errors.length > 0}
+            onClick={() => void save()}
+            data-testid="save-environment"
+          >
             Save environment
           </button>
         </div>

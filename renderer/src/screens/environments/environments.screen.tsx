@@ -16,7 +16,12 @@ export function EnvironmentsArea(): ReactElement {
     if (ws.status === 'idle') void ws.load()
     if (acc.status === 'idle') void acc.load()
   }, [ws, acc])
-  if (action === 'new') return <EnvironmentEditor initial={newEnvironment(ws.repositories[0]?.id ?? '', ws.environments.length === 0)} />
+  if (action === 'new')
+    return (
+      <EnvironmentEditor
+        initial={newEnvironment(ws.repositories[0]?.id ?? '', ws.environments.length === 0)}
+      />
+    )
   if (action === 'edit' && arg) {
     const env = ws.environments.find((e) => e.id === arg)
     if (env) return <EnvironmentEditor key={env.id} initial={env} />
@@ -27,16 +32,29 @@ export function EnvironmentsArea(): ReactElement {
       <header className="screen-head">
         <div>
           <h1 id="envs-title">Environments</h1>
-          <p className="lead">Flipt serves one environment per name; each lives in a repository and directory. Exactly one is the default.</p>
+          <p className="lead">
+            Flipt serves one environment per name; each lives in a repository and directory. Exactly one is
+            the default.
+          </p>
         </div>
         <div className="actions">
-          <button className="btn btn-primary" type="button" disabled={noRepos} onClick={() => navigate('environments/new')} data-testid="add-environment">
+          <button
+            className="btn btn-primary"
+            type="button"
+            disabled={noRepos}
+            onClick={() => navigate('environments/new')}
+            data-testid="add-environment"
+          >
             <Icon name="plus" /> Add environment
           </button>
         </div>
       </header>
       {ws.status === 'loading' ? <Loading label="Loading environments…" /> : null}
-      {ws.error ? <Banner tone="error" title="Could not load environments">{ws.error.message}</Banner> : null}
+      {ws.error ? (
+        <Banner tone="error" title="Could not load environments">
+          {ws.error.message}
+        </Banner>
+      ) : null}
       {noRepos ? (
         <EmptyState
           icon="layers"
@@ -48,7 +66,8 @@ export function EnvironmentsArea(): ReactElement {
             </button>
           }
         >
-          Environments store their flags in a repository. Add the repository, then come back to name its environments.
+          Environments store their flags in a repository. Add the repository, then come back to name its
+          environments.
         </EmptyState>
       ) : null}
       {ws.status === 'ready' && !noRepos && ws.environments.length === 0 ? (
@@ -81,10 +100,20 @@ export function EnvironmentsArea(): ReactElement {
                   {e.dflow ? ` · dFlow ${e.dflow.application}/${e.dflow.environment}/${e.dflow.service}` : ''}
                 </div>
               </div>
-              <button className="btn btn-sm" type="button" onClick={() => navigate(`environments/edit/${e.id}`)} aria-label={`Edit ${e.name}`}>
+              <button
+                className="btn btn-sm"
+                type="button"
+                onClick={() => navigate(`environments/edit/${e.id}`)}
+                aria-label={`Edit ${e.name}`}
+              >
                 <Icon name="edit" size={14} /> Edit
               </button>
-              <button className="btn btn-sm btn-danger" type="button" onClick={() => void ws.removeEnvironment(e.id)} aria-label={`Remove ${e.name}`}>
+              <button
+                className="btn btn-sm btn-danger"
+                type="button"
+                onClick={() => void ws.removeEnvironment(e.id)}
+                aria-label={`Remove ${e.name}`}
+              >
                 <Icon name="trash" size={14} />
               </button>
             </div>

@@ -5,7 +5,13 @@ import { Banner, Loading } from '../../components/status'
 import type { OpState } from '../../stores/git-ops.store'
 
 /** A fix as text plus, when the app can apply it, a button. */
-export function FixList({ fixes, onApply }: { fixes: readonly Fix[]; onApply?: (fix: Fix) => void }): ReactElement | null {
+export function FixList({
+  fixes,
+  onApply,
+}: {
+  fixes: readonly Fix[]
+  onApply?: (fix: Fix) => void
+}): ReactElement | null {
   if (fixes.length === 0) return null
   return (
     <ul className="fix-list">
@@ -24,7 +30,14 @@ export function FixList({ fixes, onApply }: { fixes: readonly Fix[]; onApply?: (
   )
 }
 
-const OP_LABEL = { test: 'Testing connection', probe: 'Probing write access', clone: 'Cloning', fetch: 'Fetching', pull: 'Pulling', push: 'Pushing' } as const
+const OP_LABEL = {
+  test: 'Testing connection',
+  probe: 'Probing write access',
+  clone: 'Cloning',
+  fetch: 'Fetching',
+  pull: 'Pulling',
+  push: 'Pushing',
+} as const
 
 /** The state of the last operation on a repository: progress with cancel, or the step-by-step result. */
 export function OperationPanel({
@@ -41,13 +54,28 @@ export function OperationPanel({
     return (
       <div className="stack" data-testid="op-running" style={{ gap: 8 }}>
         <div className="row">
-          <Loading label={`${OP_LABEL[state.op]}… ${determinate && state.percent > 0 ? `${state.stage} ${state.percent}%` : ''}`} />
-          <button className="btn btn-sm" type="button" onClick={onCancel} data-testid="op-cancel" style={{ marginLeft: 'auto' }}>
+          <Loading
+            label={`${OP_LABEL[state.op]}… ${determinate && state.percent > 0 ? `${state.stage} ${state.percent}%` : ''}`}
+          />
+          <button
+            className="btn btn-sm"
+            type="button"
+            onClick={onCancel}
+            data-testid="op-cancel"
+            style={{ marginLeft: 'auto' }}
+          >
             Cancel
           </button>
         </div>
         {determinate ? (
-          <div className="progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={state.percent} aria-label={OP_LABEL[state.op]}>
+          <div
+            className="progress"
+            role="progressbar"
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={state.percent}
+            aria-label={OP_LABEL[state.op]}
+          >
             <span style={{ width: `${state.percent}%` }} />
           </div>
         ) : null}
@@ -66,8 +94,17 @@ export function OperationPanel({
       <div className="stack" data-testid="op-connection" data-ok={c.ok}>
         <ConnectionPath hops={c.hops} testId="connection-path" />
         {c.ok ? (
-          <Banner tone="ok" title={state.op === 'probe' ? 'Push is allowed (dry run: nothing was written)' : `Connected in ${Math.round(c.ms)} ms`}>
-            {c.branches.length ? `Branches: ${c.branches.slice(0, 8).join(', ')}${c.branches.length > 8 ? '…' : ''}` : null}
+          <Banner
+            tone="ok"
+            title={
+              state.op === 'probe'
+                ? 'Push is allowed (dry run: nothing was written)'
+                : `Connected in ${Math.round(c.ms)} ms`
+            }
+          >
+            {c.branches.length
+              ? `Branches: ${c.branches.slice(0, 8).join(', ')}${c.branches.length > 8 ? '…' : ''}`
+              : null}
           </Banner>
         ) : c.failure ? (
           <Banner tone="error" title={c.failure.title} testId="op-failure">
@@ -89,7 +126,11 @@ export function OperationPanel({
     return o.ok ? (
       <Banner tone="ok" title={o.summary} testId="op-done" />
     ) : (
-      <Banner tone={o.ended === 'cancelled' ? 'info' : 'error'} title={o.failure?.title ?? o.summary} testId="op-failed">
+      <Banner
+        tone={o.ended === 'cancelled' ? 'info' : 'error'}
+        title={o.failure?.title ?? o.summary}
+        testId="op-failed"
+      >
         {o.failure ? (
           <>
             <p>{o.failure.detail}</p>

@@ -32,7 +32,8 @@ function RepositoryRow({ repo }: { repo: Repository }): ReactElement {
   }
   const remove = async (): Promise<void> => {
     const r = await removeRepository(repo.id, false)
-    if (!r.ok && r.error.code === 'conflict' && window.confirm(`${r.error.message} Remove them too?`)) await removeRepository(repo.id, true)
+    if (!r.ok && r.error.code === 'conflict' && window.confirm(`${r.error.message} Remove them too?`))
+      await removeRepository(repo.id, true)
   }
   return (
     <div className="repo-row" data-testid={`repo-${repo.id}`}>
@@ -41,27 +42,61 @@ function RepositoryRow({ repo }: { repo: Repository }): ReactElement {
         <div className="grow">
           <div className="title">{repo.id}</div>
           <div className="sub mono">{repo.remote}</div>
-          {repo.localPath ? <div className="sub mono" title="Local folder">↳ {repo.localPath}</div> : null}
+          {repo.localPath ? (
+            <div className="sub mono" title="Local folder">
+              ↳ {repo.localPath}
+            </div>
+          ) : null}
         </div>
         <Badge tone="neutral">{repo.branch}</Badge>
         {account ? <Badge tone="info">{account.label}</Badge> : <Badge tone="warning">no account</Badge>}
       </div>
       <div className="repo-actions row">
-        <button className="btn btn-sm btn-primary" type="button" disabled={busy} onClick={() => void ops.test(repo.id)} data-testid="test-connection">
+        <button
+          className="btn btn-sm btn-primary"
+          type="button"
+          disabled={busy}
+          onClick={() => void ops.test(repo.id)}
+          data-testid="test-connection"
+        >
           <Icon name="check" size={14} /> Test connection
         </button>
-        <button className="btn btn-sm" type="button" disabled={busy} onClick={() => void ops.probe(repo.id)} data-testid="probe-write">
+        <button
+          className="btn btn-sm"
+          type="button"
+          disabled={busy}
+          onClick={() => void ops.probe(repo.id)}
+          data-testid="probe-write"
+        >
           Write probe
         </button>
         {repo.localPath ? (
           <>
-            <button className="btn btn-sm" type="button" disabled={busy} onClick={() => void ops.run(repo.id, 'clone')} data-testid="clone">
+            <button
+              className="btn btn-sm"
+              type="button"
+              disabled={busy}
+              onClick={() => void ops.run(repo.id, 'clone')}
+              data-testid="clone"
+            >
               <Icon name="download" size={14} /> Clone
             </button>
-            <button className="btn btn-sm" type="button" disabled={busy} onClick={() => void ops.run(repo.id, 'pull')} data-testid="pull">
+            <button
+              className="btn btn-sm"
+              type="button"
+              disabled={busy}
+              onClick={() => void ops.run(repo.id, 'pull')}
+              data-testid="pull"
+            >
               Pull
             </button>
-            <button className="btn btn-sm" type="button" disabled={busy} onClick={() => void ops.run(repo.id, 'push')} data-testid="push">
+            <button
+              className="btn btn-sm"
+              type="button"
+              disabled={busy}
+              onClick={() => void ops.run(repo.id, 'push')}
+              data-testid="push"
+            >
               <Icon name="upload" size={14} /> Push
             </button>
           </>
@@ -69,16 +104,30 @@ function RepositoryRow({ repo }: { repo: Repository }): ReactElement {
           <span className="muted small">Choose a local folder (Edit) to clone.</span>
         )}
         <span style={{ marginLeft: 'auto' }} />
-        <button className="btn btn-sm" type="button" onClick={() => navigate(`repositories/edit/${repo.id}`)} aria-label={`Edit ${repo.id}`}>
+        <button
+          className="btn btn-sm"
+          type="button"
+          onClick={() => navigate(`repositories/edit/${repo.id}`)}
+          aria-label={`Edit ${repo.id}`}
+        >
           <Icon name="edit" size={14} /> Edit
         </button>
-        <button className="btn btn-sm btn-danger" type="button" onClick={() => void remove()} aria-label={`Remove ${repo.id}`}>
+        <button
+          className="btn btn-sm btn-danger"
+          type="button"
+          onClick={() => void remove()}
+          aria-label={`Remove ${repo.id}`}
+        >
           <Icon name="trash" size={14} />
         </button>
       </div>
       {state ? (
         <div className="repo-result">
-          <OperationPanel state={state} onCancel={() => void ops.cancel(repo.id)} onApplyFix={(f) => void applyFix(f)} />
+          <OperationPanel
+            state={state}
+            onCancel={() => void ops.cancel(repo.id)}
+            onApplyFix={(f) => void applyFix(f)}
+          />
         </div>
       ) : null}
     </div>
@@ -104,16 +153,28 @@ export function RepositoriesArea(): ReactElement {
       <header className="screen-head">
         <div>
           <h1 id="repos-title">Repositories</h1>
-          <p className="lead">Each repository is a Flipt storage. Test it end to end, prove push rights without writing, or clone it.</p>
+          <p className="lead">
+            Each repository is a Flipt storage. Test it end to end, prove push rights without writing, or
+            clone it.
+          </p>
         </div>
         <div className="actions">
-          <button className="btn btn-primary" type="button" onClick={() => navigate('repositories/new')} data-testid="add-repository">
+          <button
+            className="btn btn-primary"
+            type="button"
+            onClick={() => navigate('repositories/new')}
+            data-testid="add-repository"
+          >
             <Icon name="plus" /> Add repository
           </button>
         </div>
       </header>
       {ws.status === 'loading' ? <Loading label="Loading repositories…" /> : null}
-      {ws.error ? <Banner tone="error" title="Could not load repositories">{ws.error.message}</Banner> : null}
+      {ws.error ? (
+        <Banner tone="error" title="Could not load repositories">
+          {ws.error.message}
+        </Banner>
+      ) : null}
       {ws.status === 'ready' && ws.repositories.length === 0 ? (
         <EmptyState
           icon="repo"
@@ -130,7 +191,8 @@ export function RepositoriesArea(): ReactElement {
             </div>
           }
         >
-          Add the Git repository where your feature flags live, bind the account that reaches it, and test the connection in one click.
+          Add the Git repository where your feature flags live, bind the account that reaches it, and test the
+          connection in one click.
         </EmptyState>
       ) : null}
       <div className="stack">

@@ -37,17 +37,28 @@ export function RepositoryEditor({ initial }: { initial: Repository }): ReactEle
   const { repositories, saveRepository } = useWorkspace()
   const [draft, setDraft] = useState<Repository>(initial)
   const [serverError, setServerError] = useState<string | null>(null)
-  const [advanced, setAdvanced] = useState(initial.backend.type === 'local' || initial.caCertPath !== null || initial.insecureSkipTls)
+  const [advanced, setAdvanced] = useState(
+    initial.backend.type === 'local' || initial.caCertPath !== null || initial.insecureSkipTls,
+  )
   const set = (patch: Partial<Repository>): void => {
     setDraft((d) => ({ ...d, ...patch }))
     setServerError(null)
   }
   const account = accounts.find((a) => a.id === draft.accountId) ?? null
   const checks = useMemo(
-    () => (draft.remote === '' ? [] : checkRepository(draft, { account, others: repositories.filter((r) => r.id !== draft.id && draft.id !== '') })),
+    () =>
+      draft.remote === ''
+        ? []
+        : checkRepository(draft, {
+            account,
+            others: repositories.filter((r) => r.id !== draft.id && draft.id !== ''),
+          }),
     [draft, account, repositories],
   )
-  const parsed = useMemo(() => (draft.remote ? parseRemoteFor(draft.remote, account) : null), [draft.remote, account])
+  const parsed = useMemo(
+    () => (draft.remote ? parseRemoteFor(draft.remote, account) : null),
+    [draft.remote, account],
+  )
   const errors = checks.filter((c) => c.severity === 'error')
   const advice = checks.filter((c) => c.severity !== 'error')
 
@@ -68,7 +79,9 @@ export function RepositoryEditor({ initial }: { initial: Repository }): ReactEle
       <header className="screen-head">
         <div>
           <h1 id="repo-edit-title">{initial.id ? `Edit ${initial.id}` : 'Add a repository'}</h1>
-          <p className="lead">A repository is a Flipt storage: where flags live, which branch, and which account reaches it.</p>
+          <p className="lead">
+            A repository is a Flipt storage: where flags live, which branch, and which account reaches it.
+          </p>
         </div>
       </header>
       <div className="card">
@@ -79,7 +92,11 @@ export function RepositoryEditor({ initial }: { initial: Repository }): ReactEle
             onChange={(remote) => set({ remote })}
             placeholder="https://github.com/acme/feature-flags.git"
             error={first(checks, 'remote')}
-            hint={parsed ? `${PROVIDER_NAMES[parsed.provider]} · ${parsed.owner}/${parsed.repo}` : 'Paste the HTTPS clone URL; GitKeys fixes web-page URLs for you.'}
+            hint={
+              parsed
+                ? `${PROVIDER_NAMES[parsed.provider]} · ${parsed.owner}/${parsed.repo}`
+                : 'Paste the HTTPS clone URL; GitKeys fixes web-page URLs for you.'
+            }
             testId="remote-input"
           />
           {checks
@@ -90,7 +107,12 @@ export function RepositoryEditor({ initial }: { initial: Repository }): ReactEle
                 <span className="small">
                   Use <code>{c.suggestion}</code>?
                 </span>
-                <button className="btn btn-sm" type="button" onClick={() => set({ remote: c.suggestion ?? draft.remote })} data-testid="use-suggestion">
+                <button
+                  className="btn btn-sm"
+                  type="button"
+                  onClick={() => set({ remote: c.suggestion ?? draft.remote })}
+                  data-testid="use-suggestion"
+                >
                   Use this URL
                 </button>
               </div>
@@ -123,19 +145,38 @@ export function RepositoryEditor({ initial }: { initial: Repository }): ReactEle
               ]}
               testId="account-select"
             />
-            <TextField label="Branch" value={draft.branch} onChange={(branch) => set({ branch })} error={first(checks, 'branch')} testId="branch-input" />
+            <TextField
+              label="Branch"
+              value={draft.branch}
+              onChange={(branch) => set({ branch })}
+              error={first(checks, 'branch')}
+              testId="branch-input"
+            />
           </div>
           <div className="field">
             <span className="label">Local folder for clone, pull and push</span>
             <div className="row">
-              <code className="grow" data-testid="local-path">{draft.localPath ?? 'not chosen'}</code>
-              <button className="btn btn-sm" type="button" onClick={() => void browse()} data-testid="browse-folder">
+              <code className="grow" data-testid="local-path">
+                {draft.localPath ?? 'not chosen'}
+              </code>
+              <button
+                className="btn btn-sm"
+                type="button"
+                onClick={() => void browse()}
+                data-testid="browse-folder"
+              >
                 <Icon name="folder" size={14} /> Browse…
               </button>
             </div>
             <span className="hint">GitKeys clones only into folders you pick here.</span>
           </div>
-          <button className="btn btn-ghost btn-sm" type="button" aria-expanded={advanced} onClick={() => setAdvanced(!advanced)} style={{ alignSelf: 'flex-start' }}>
+          <button
+            className="btn btn-ghost btn-sm"
+            type="button"
+            aria-expanded={advanced}
+            onClick={() => setAdvanced(!advanced)}
+            style={{ alignSelf: 'flex-start' }}
+          >
             {advanced ? '▾' : '▸'} Flipt storage options
           </button>
           {advanced ? (
@@ -148,9 +189,25 @@ export function RepositoryEditor({ initial }: { initial: Repository }): ReactEle
                     { value: 'memory', label: 'memory (default)' },
                     { value: 'local', label: 'local directory' },
                   ]}
-                  onChange={(t) => set({ backend: t === 'local' ? { type: 'local', path: draft.backend.type === 'local' ? draft.backend.path : '/var/lib/flipt' } : { type: 'memory' } })}
+                  onChange={(t) =>
+                    set({
+                      backend:
+                        t === 'local'
+                          ? {
+                              type: 'local',
+                              path: draft.backend.type === 'local' ? draft.backend.path : '/var/lib/flipt',
+                            }
+                          : { type: 'memory' },
+                    })
+                  }
                 />
-                <TextField label="Poll interval" value={draft.pollInterval} onChange={(pollInterval) => set({ pollInterval })} error={first(checks, 'pollInterval')} hint="With a unit: 30s, 1m" />
+                <TextField
+                  label="Poll interval"
+                  value={draft.pollInterval}
+                  onChange={(pollInterval) => set({ pollInterval })}
+                  error={first(checks, 'pollInterval')}
+                  hint="With a unit: 30s, 1m"
+                />
                 <SelectField
                   label="Fetch policy"
                   value={draft.fetchPolicy}
@@ -162,19 +219,45 @@ export function RepositoryEditor({ initial }: { initial: Repository }): ReactEle
                 />
               </div>
               {draft.backend.type === 'local' ? (
-                <TextField label="Backend path (on the Flipt server)" value={draft.backend.path} onChange={(path) => set({ backend: { type: 'local', path } })} error={first(checks, 'backend.path')} />
+                <TextField
+                  label="Backend path (on the Flipt server)"
+                  value={draft.backend.path}
+                  onChange={(path) => set({ backend: { type: 'local', path } })}
+                  error={first(checks, 'backend.path')}
+                />
               ) : null}
-              <TextField label="CA certificate path (optional)" value={draft.caCertPath ?? ''} onChange={(v) => set({ caCertPath: v || null })} placeholder="/etc/ssl/acme-root-ca.pem" />
+              <TextField
+                label="CA certificate path (optional)"
+                value={draft.caCertPath ?? ''}
+                onChange={(v) => set({ caCertPath: v || null })}
+                placeholder="/etc/ssl/acme-root-ca.pem"
+              />
               <label className="row">
-                <input type="checkbox" checked={draft.insecureSkipTls} onChange={(e) => set({ insecureSkipTls: e.target.checked })} />
+                <input
+                  type="checkbox"
+                  checked={draft.insecureSkipTls}
+                  onChange={(e) => set({ insecureSkipTls: e.target.checked })}
+                />
                 Skip TLS verification (insecure_skip_tls)
               </label>
               <div className="grid grid-2">
-                <TextField label="Commit author name" value={draft.author?.name ?? ''} onChange={(name) => set({ author: name || draft.author?.email ? { name, email: draft.author?.email ?? '' } : null })} />
+                <TextField
+                  label="Commit author name"
+                  value={draft.author?.name ?? ''}
+                  onChange={(name) =>
+                    set({
+                      author: name || draft.author?.email ? { name, email: draft.author?.email ?? '' } : null,
+                    })
+                  }
+                />
                 <TextField
                   label="Commit author email"
                   value={draft.author?.email ?? ''}
-                  onChange={(email) => set({ author: email || draft.author?.name ? { name: draft.author?.name ?? '', email } : null })}
+                  onChange={(email) =>
+                    set({
+                      author: email || draft.author?.name ? { name: draft.author?.name ?? '', email } : null,
+                    })
+                  }
                   error={first(checks, 'author.email')}
                 />
               </div>
@@ -183,17 +266,31 @@ export function RepositoryEditor({ initial }: { initial: Repository }): ReactEle
           {advice.length > 0 ? (
             <div className="stack" style={{ gap: 6 }} data-testid="repo-advice">
               {advice.map((c) => (
-                <Banner key={c.field + c.message} tone={c.severity === 'warning' ? 'warning' : 'info'} title={c.message} />
+                <Banner
+                  key={c.field + c.message}
+                  tone={c.severity === 'warning' ? 'warning' : 'info'}
+                  title={c.message}
+                />
               ))}
             </div>
           ) : null}
-          {serverError ? <Banner tone="error" title="Not saved">{serverError}</Banner> : null}
+          {serverError ? (
+            <Banner tone="error" title="Not saved">
+              {serverError}
+            </Banner>
+          ) : null}
         </div>
         <div className="dialog-foot">
           <button className="btn" type="button" onClick={() => navigate('repositories')}>
             Cancel
           </button>
-          <button className="btn btn-primary" type="button" disabled={errors.length > 0 || draft.remote === ''} onClick={() => void save()} data-testid="save-repository">
+          <button
+            className="btn btn-primary"
+            type="button"
+            disabled={errors.length > 0 || draft.remote === ''}
+            onClick={() => void save()}
+            data-testid="save-repository"
+          >
             Save repository
           </button>
         </div>

@@ -9,10 +9,14 @@ import type { Draft, LocationProps, ProviderForm } from './provider-form'
  * (https://dev.azure.com/acme, https://acme.visualstudio.com) or a Server collection URL
  * (https://tfs.acme.example/tfs/DefaultCollection).
  */
-export function parseAzureLocation(input: string, deployment: Draft['deployment']): { host: string; pathPrefix: string | null } | null {
+export function parseAzureLocation(
+  input: string,
+  deployment: Draft['deployment'],
+): { host: string; pathPrefix: string | null } | null {
   const text = input.trim().replace(/\/+$/, '')
   if (text === '') return null
-  if (deployment === 'cloud' && /^[A-Za-z0-9][A-Za-z0-9-]*$/.test(text)) return { host: 'dev.azure.com', pathPrefix: text }
+  if (deployment === 'cloud' && /^[A-Za-z0-9][A-Za-z0-9-]*$/.test(text))
+    return { host: 'dev.azure.com', pathPrefix: text }
   let u: URL
   try {
     u = new URL(text.includes('://') ? text : `https://${text}`)
@@ -33,7 +37,12 @@ export function parseAzureLocation(input: string, deployment: Draft['deployment'
 }
 
 function Location({ draft, set, errors, editing }: LocationProps): ReactElement {
-  const shown = draft.deployment === 'cloud' ? (draft.pathPrefix ?? (draft.host.endsWith('visualstudio.com') ? draft.host : '')) : draft.host ? `https://${draft.host}/${draft.pathPrefix ?? ''}` : ''
+  const shown =
+    draft.deployment === 'cloud'
+      ? (draft.pathPrefix ?? (draft.host.endsWith('visualstudio.com') ? draft.host : ''))
+      : draft.host
+        ? `https://${draft.host}/${draft.pathPrefix ?? ''}`
+        : ''
   return (
     <>
       <DeploymentSwitch
@@ -48,9 +57,20 @@ function Location({ draft, set, errors, editing }: LocationProps): ReactElement 
         value={shown}
         onChange={(v) => {
           const loc = parseAzureLocation(v, draft.deployment)
-          set(loc ? { host: loc.host, pathPrefix: loc.pathPrefix } : { host: draft.deployment === 'cloud' ? 'dev.azure.com' : v, pathPrefix: draft.deployment === 'cloud' ? v || null : null })
+          set(
+            loc
+              ? { host: loc.host, pathPrefix: loc.pathPrefix }
+              : {
+                  host: draft.deployment === 'cloud' ? 'dev.azure.com' : v,
+                  pathPrefix: draft.deployment === 'cloud' ? v || null : null,
+                },
+          )
         }}
-        placeholder={draft.deployment === 'cloud' ? 'acme, or https://dev.azure.com/acme' : 'https://tfs.acme.example/tfs/DefaultCollection'}
+        placeholder={
+          draft.deployment === 'cloud'
+            ? 'acme, or https://dev.azure.com/acme'
+            : 'https://tfs.acme.example/tfs/DefaultCollection'
+        }
         hint={
           draft.deployment === 'cloud'
             ? 'PATs are scoped to one organisation; global PATs stop working on 2026-12-01.'
@@ -86,6 +106,8 @@ export const azureForm: ProviderForm = {
         : !normalizeHost(d.host)
           ? { location: 'Enter an organisation name or URL.' }
           : {}
-    return !normalizeHost(d.host) || !d.pathPrefix ? { location: 'Paste the collection URL, like https://tfs.acme.example/tfs/DefaultCollection.' } : {}
+    return !normalizeHost(d.host) || !d.pathPrefix
+      ? { location: 'Paste the collection URL, like https://tfs.acme.example/tfs/DefaultCollection.' }
+      : {}
   },
 }

@@ -23,7 +23,16 @@ export const giteaForm: ProviderForm = {
   title: 'Gitea / Forgejo',
   intro:
     'An access token from Settings → Applications (40 hexadecimal characters) with the repository scope. Any git username works with it.',
-  initial: () => ({ provider: 'gitea', deployment: 'self_hosted', host: '', pathPrefix: null, username: '', tokenKind: 'pat', apiUrl: null }),
+  initial: () => ({
+    provider: 'gitea',
+    deployment: 'self_hosted',
+    host: '',
+    pathPrefix: null,
+    username: '',
+    tokenKind: 'pat',
+    apiUrl: null,
+  }),
   Location,
-  check: (d) => (!normalizeHost(d.host) ? { host: 'Enter your Gitea or Forgejo host, like git.acme.example.' } : {}),
+  check: (d) =>
+    !normalizeHost(d.host) ? { host: 'Enter your Gitea or Forgejo host, like git.acme.example.' } : {},
 }

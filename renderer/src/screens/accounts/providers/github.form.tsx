@@ -12,7 +12,13 @@ function Location({ draft, set, errors, editing }: LocationProps): ReactElement 
         cloud="GitHub.com"
         selfHosted="GitHub Enterprise Server"
         disabled={editing}
-        onChange={(d) => set(d === 'cloud' ? { deployment: d, host: 'github.com', tokenKind: 'classic_pat' } : { deployment: d, host: '' })}
+        onChange={(d) =>
+          set(
+            d === 'cloud'
+              ? { deployment: d, host: 'github.com', tokenKind: 'classic_pat' }
+              : { deployment: d, host: '' },
+          )
+        }
       />
       {draft.deployment === 'self_hosted' ? (
         <TextField

@@ -12,7 +12,13 @@ function Location({ draft, set, errors, editing }: LocationProps): ReactElement 
         cloud="GitLab.com"
         selfHosted="Self-managed"
         disabled={editing}
-        onChange={(d) => set(d === 'cloud' ? { deployment: d, host: 'gitlab.com', pathPrefix: null } : { deployment: d, host: '' })}
+        onChange={(d) =>
+          set(
+            d === 'cloud'
+              ? { deployment: d, host: 'gitlab.com', pathPrefix: null }
+              : { deployment: d, host: '' },
+          )
+        }
       />
       {draft.deployment === 'self_hosted' ? (
         <div className="grid grid-2">

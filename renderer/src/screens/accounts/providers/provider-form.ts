@@ -25,7 +25,9 @@ export type ProviderForm = {
   readonly title: string
   readonly intro: string
   /** Fields of a new account of this provider. */
-  readonly initial: (deployment: Deployment) => Omit<Draft, 'label' | 'labels' | 'scopes' | 'expiresAt' | 'token' | 'use'>
+  readonly initial: (
+    deployment: Deployment,
+  ) => Omit<Draft, 'label' | 'labels' | 'scopes' | 'expiresAt' | 'token' | 'use'>
   /** The location fields (deployment choice, host, path prefix). */
   readonly Location: (props: LocationProps) => ReactElement
   /** Provider-specific checks of the location fields; empty when fine. */
