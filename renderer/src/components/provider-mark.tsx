@@ -4,9 +4,9 @@ import { PROVIDER_NAMES } from '@shared/logic/account-groups'
 
 const MARKS: Record<ProviderId, { bg: string; glyph: string }> = {
   github: { bg: '#24292f', glyph: 'GH' },
-  gitlab: { bg: '#e24329', glyph: 'GL' },
-  bitbucket: { bg: '#2684ff', glyph: 'BB' },
-  gitea: { bg: '#609926', glyph: 'Gt' },
+  gitlab: { bg: '#c2361c', glyph: 'GL' },
+  bitbucket: { bg: '#0052cc', glyph: 'BB' },
+  gitea: { bg: '#467a1c', glyph: 'Gt' },
   azure: { bg: '#0078d4', glyph: 'Az' },
 }
 
