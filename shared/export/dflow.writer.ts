@@ -1,9 +1,10 @@
 import type { Finding } from '../domain/finding'
 import type { Workspace, WorkspaceAccount } from '../domain/workspace'
-import { DFLOW_PROVIDERS, dflowScopesFor, type DflowProviderTab } from './dflow-rules'
+import { deploymentForHost } from '../providers/catalog'
+import { DFLOW_PROVIDERS, type DflowProviderTab } from './dflow-rules'
 import { exportFinding } from './finding-builder'
-import { gitUsernameFor } from './git-username-rules'
-import { httpsRemote, parseRemote } from './remote-url'
+import { httpsCloneUrl, remoteHost } from './remote-scope'
+import { accountGitUsername, kindRemovals, resolveTokenKind } from './token-kind'
 
 /**
  * dFlow source sheets (flipt-v2.md §7): for each App Service named by an environment's dFlow labels,
@@ -119,7 +120,6 @@ function sheetFor(ws: Workspace, envId: string, findings: Finding[]): DflowSourc
   const credAccount = ws.credentials.find((c) => c.id === repo.credentialId)?.accountId ?? null
   const accountId = repo.accountId ?? credAccount
   const account: WorkspaceAccount | null = ws.accounts.find((a) => a.id === accountId) ?? null
-  const host = parseRemote(repo.remote)?.host ?? account?.host ?? ''
   const provider = account?.provider ?? env.scm?.type ?? null
   if (provider === null) {
     findings.push(
@@ -134,16 +134,23 @@ function sheetFor(ws: Workspace, envId: string, findings: Finding[]): DflowSourc
     return null
   }
   const facts = DFLOW_PROVIDERS[provider]
+  const deployment =
+    account?.deployment ?? deploymentForHost(provider, remoteHost(repo.remote) ?? facts.onlyHost ?? '')
+  const key = account ?? { provider, deployment, tokenKind: '', username: '' }
+  const url = httpsCloneUrl(repo.remote, { provider, deployment, pathPrefix: account?.pathPrefix ?? null })
+  // The host dFlow authenticates against is the one of the URL it is given (ssh.dev.azure.com → dev.azure.com).
+  const host = remoteHost(url) ?? account?.host ?? ''
   const supported = facts.onlyHost === null || facts.onlyHost === host
   const notes: string[] = []
-  const url = httpsRemote(repo.remote) ?? repo.remote
   if (url !== repo.remote)
     notes.push(`dFlow clones over HTTPS; the SSH remote ${repo.remote} is given as ${url}.`)
-  const key = account ?? { provider, deployment: 'cloud' as const, tokenKind: '', username: '' }
-  const git = gitUsernameFor(key)
-  if (git.rule?.note) notes.push(git.rule.note)
-  const scopes = dflowScopesFor(key)
-  if (scopes?.note) notes.push(scopes.note)
+  const git = accountGitUsername(key)
+  if (git.mode === 'bearer') notes.push(git.explanation)
+  if (git.warning) notes.push(git.warning)
+  const scopes = resolveTokenKind(key).spec.scopes.read_only
+  if (scopes.note) notes.push(scopes.note)
+  for (const f of kindRemovals(key)) notes.push(`${f.title} (${f.date ?? 'date unknown'}). ${f.detail}`)
+  if (facts.advice && supported) notes.push(facts.advice)
   if (!account)
     notes.push(
       'No account is bound: public repositories need no token, but dFlow requires one for Azure DevOps.',
@@ -168,7 +175,7 @@ function sheetFor(ws: Workspace, envId: string, findings: Finding[]): DflowSourc
     unsupportedReason: supported ? null : facts.why,
     repositoryUrl: url,
     branch: repo.branch,
-    username: provider === 'github' ? null : git.username,
+    username: provider === 'github' ? null : (git.username ?? key.username.trim()),
     token: account
       ? {
           accountId: account.id,
@@ -177,7 +184,7 @@ function sheetFor(ws: Workspace, envId: string, findings: Finding[]): DflowSourc
           required: facts.tab === 'azureDevOps',
         }
       : null,
-    leastScopes: scopes?.scopes ?? [],
+    leastScopes: scopes.supported ? scopes.recommended : [],
     notes,
   }
 }

@@ -24,7 +24,7 @@ export function credentialNode(
   const missing = (field: string, why: string): void => {
     findings.push(exportFinding('export.secret_missing', 'error', at(field), 'Secret missing', why))
   }
-  const node = map([['type', withComment(str(c.type), planned.rule?.comment ?? null)]])
+  const node = map([['type', withComment(str(c.type), planned.advice?.comment ?? null)]])
   switch (c.type) {
     case 'basic': {
       const username = c.username ?? ''
@@ -109,10 +109,8 @@ export function credentialNode(
       break
     }
   }
-  if (planned.rule?.warning) {
-    const w = planned.rule.warning
+  for (const w of planned.advice?.warnings ?? [])
     findings.push(exportFinding(w.id, 'warning', `credentials.${c.id}`, w.title, w.detail))
-  }
   if (c.extra) mergeExtra(doc, node, c.extra)
   return node
 }

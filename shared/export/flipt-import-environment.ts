@@ -1,6 +1,7 @@
 import type { Environment, ScmType } from '../domain/environment'
 import { collectExtra, setIn, type ImportContext } from './flipt-import-context'
 import { resolveRef } from './flipt-import-storage'
+import { azureApiUrlPath, GITEA_SDK_SUFFIX } from './flipt-scm-api'
 import { asRecord, weakBool, weakString } from './flipt-values'
 
 /**
@@ -107,12 +108,12 @@ export function readEnvironment(
           )
       }
       const apiUrl = s.api_url === undefined || s.api_url === null ? null : weakString(s.api_url)
-      if (type === 'gitea' && apiUrl !== null && /\/api\/v1\/?$/.test(apiUrl))
+      if (type === 'gitea' && apiUrl !== null && GITEA_SDK_SUFFIX.test(apiUrl))
         ctx.problem(
           [...path, 'scm', 'api_url'],
           'api_url ends in /api/v1, which the Gitea SDK adds itself; kept as written',
         )
-      if (type === 'azure' && apiUrl !== null && /^https?:\/\/[^/]+\/./i.test(apiUrl))
+      if (type === 'azure' && apiUrl !== null && azureApiUrlPath(apiUrl) !== null)
         ctx.problem(
           [...path, 'scm', 'api_url'],
           'Flipt appends "/<organisation>" to the Azure api_url, so it should be the host root; kept as written',

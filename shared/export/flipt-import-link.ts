@@ -5,7 +5,8 @@ import type { WorkspaceAccount } from '../domain/workspace'
 import { fliptRuleFor, resolveFliptAuth } from './flipt-credential-rules'
 import { derivedCredential, derivedIds } from './flipt-plan'
 import { deriveScmApiUrl } from './flipt-scm-api'
-import { parseRemote, pathStartsWith, type RemoteParts } from './remote-url'
+import type { RemoteParts } from '../providers/url-parts'
+import { inAccountScope, lexedRemote } from './remote-scope'
 import { accountEnvNames, fileSecretName } from './secret-names'
 
 /**
@@ -43,7 +44,7 @@ function usernameFits(c: Credential, a: WorkspaceAccount): boolean {
   if (c.type !== 'basic') return false
   return (
     c.username === a.username ||
-    auths.some((x) => x.type === 'basic' && resolveFliptAuth(x, a.username).username === c.username)
+    auths.some((x) => x.type === 'basic' && resolveFliptAuth(x, a).username === c.username)
   )
 }
 
@@ -71,14 +72,14 @@ export function linkToAccounts(draft: ImportDraft, accounts: readonly WorkspaceA
         .filter((e) => e.scm?.credentialId === credId)
         .flatMap((e) => repoById.get(e.repositoryId) ?? []),
     ]
-    return repos.flatMap((r) => parseRemote(r.remote) ?? [])
+    return repos.flatMap((r) => lexedRemote(r.remote) ?? [])
   }
   const pick = (c: Credential): WorkspaceAccount | null => {
     const remotes = remotesOf(c.id)
     // The username must fit, unless the secret is the very reference GitKeys writes for the account.
     const cands = accounts.filter(
       (a) =>
-        remotes.some((p) => p.host === a.host && pathStartsWith(p.segments, a.pathPrefix)) &&
+        remotes.some((p) => inAccountScope(p, a)) &&
         (usernameFits(c, a) || vaultRefFor(c.secret, a, envNames.get(a.id))),
     )
     if (cands.length <= 1) return cands[0] ?? null

@@ -5,10 +5,11 @@ import type { Repository } from '../domain/repository'
 import type { Workspace, WorkspaceAccount } from '../domain/workspace'
 import { exportFinding } from './finding-builder'
 import {
+  fliptAdviceFor,
   fliptRuleFor,
   resolveFliptAuth,
   scmDiffers,
-  type FliptCredentialRule,
+  type FliptAdvice,
 } from './flipt-credential-rules'
 import { deriveScmApiUrl, scmApiFindings } from './flipt-scm-api'
 
@@ -22,7 +23,8 @@ import { deriveScmApiUrl, scmApiFindings } from './flipt-scm-api'
 export type PlannedCredential = {
   readonly credential: Credential
   readonly derived: boolean
-  readonly rule: FliptCredentialRule | null
+  /** The comment and caveats of a derived credential; null for the workspace's own. */
+  readonly advice: FliptAdvice | null
 }
 
 /** An environment to write, with its resolved default flag and SCM target. */
@@ -58,7 +60,7 @@ export function derivedIds(
   explicitIds: ReadonlySet<string>,
 ): { git: string; scm: string } {
   const git = freeId(account.id, explicitIds)
-  if (!scmDiffers(fliptRuleFor(account), account.username)) return { git, scm: git }
+  if (!scmDiffers(fliptRuleFor(account), account)) return { git, scm: git }
   return { git, scm: freeId(`${account.id.slice(0, 60)}-api`, new Set([...explicitIds, git])) }
 }
 
@@ -66,7 +68,7 @@ export function derivedIds(
 export function derivedCredential(account: WorkspaceAccount, use: 'git' | 'scm', id: string): Credential {
   const rule = fliptRuleFor(account)
   const auth = use === 'scm' && rule.scm ? rule.scm : rule.git
-  const { type, username } = resolveFliptAuth(auth, account.username)
+  const { type, username } = resolveFliptAuth(auth, account)
   return {
     id,
     accountId: account.id,
@@ -130,7 +132,7 @@ export function planFlipt(ws: Workspace, environmentIds?: readonly string[]): Fl
       derived.set(id, {
         credential: derivedCredential(account, use, id),
         derived: true,
-        rule: fliptRuleFor(account),
+        advice: fliptAdviceFor(account),
       })
     return id
   }
@@ -244,31 +246,17 @@ export function planFlipt(ws: Workspace, environmentIds?: readonly string[]): Fl
   const credentials: PlannedCredential[] = [
     ...ws.credentials
       .filter((c) => wanted === null || used.has(c.id))
-      .map((c) => ({ credential: c, derived: false, rule: null })),
+      .map((c) => ({ credential: c, derived: false, advice: null })),
     ...derived.values(),
   ]
   return { credentials, storages, environments, findings }
 }
 
 function scmAccountFindings(envId: string, account: WorkspaceAccount): Finding[] {
-  const rule = fliptRuleFor(account)
   const subject = `environments.${envId}.scm.credentials`
-  const out: Finding[] = []
-  if (rule.scmWarning)
-    out.push(
-      exportFinding(rule.scmWarning.id, 'warning', subject, rule.scmWarning.title, rule.scmWarning.detail),
-    )
-  if (rule.scmUsernameIsEmail && !account.username.includes('@'))
-    out.push(
-      exportFinding(
-        'flipt.bitbucket_api_email',
-        'warning',
-        subject,
-        'The Bitbucket API wants your Atlassian email',
-        `With an API token, Bitbucket's REST API takes the account email as username; "${account.label}" has a username instead.`,
-      ),
-    )
-  return out
+  return fliptAdviceFor(account).scmWarnings.map((w) =>
+    exportFinding(w.id, 'warning', subject, w.title, w.detail),
+  )
 }
 
 function directoryConflicts(envs: readonly Environment[]): Finding[] {

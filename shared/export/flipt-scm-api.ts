@@ -1,20 +1,33 @@
 import type { ScmType } from '../domain/environment'
 import type { Finding } from '../domain/finding'
 import type { WorkspaceAccount } from '../domain/workspace'
+import { apiBaseFor, fliptApiUrlFor } from '../providers/api-base'
+import { deploymentForHost, providers } from '../providers/catalog'
+import { hostKey } from '../providers/remote-helpers'
 import { exportFinding } from './finding-builder'
-import { parseRemote } from './remote-url'
+import { isHttpRemote, lexedRemote, remoteHost } from './remote-scope'
 
 /**
- * `scm.api_url` per provider as Flipt uses it (flipt-v2.md §3.2): GitHub and GitLab default to the
- * cloud API, so self-hosted needs it; Azure appends `/<org>` itself, so the value is the host root;
- * Gitea has no default and its SDK adds `/api/v1`, so it is the server root.
+ * `scm.api_url` as Flipt uses it (flipt-v2.md §3.2). The URLs come from the catalog
+ * (providers/api-base.ts): `fliptApiUrlFor` says whether Flipt needs one at all and gives the Gitea
+ * server root; where Flipt's client also takes the provider's full REST base, GitKeys writes that
+ * (`apiBaseFor`), as Flipt's own docs example does (§6.2). What is Flipt's here: which clients take
+ * the full base, Azure's default, and the Gitea SDK's own `/api/v1`.
  */
 
-const trimSlash = (s: string): string => s.replace(/\/+$/, '')
-const prefixPath = (p: string | null | undefined): string => {
-  const t = (p ?? '').replace(/^\/+|\/+$/g, '')
-  return t === '' ? '' : `/${t}`
+/** SCM clients that append their version path only when missing (go-github `api/v3/`, go-gitlab `api/v4/`). */
+const TAKES_REST_BASE: ReadonlySet<ScmType> = new Set(['github', 'gitlab'])
+/** The Gitea SDK prefixes every request with this, so api_url must stop before it. */
+export const GITEA_SDK_SUFFIX = /\/api\/v1\/?$/
+
+/** Flipt appends "/<organisation>" to an Azure api_url: its root, and the path that would double up (null when none). */
+export function azureApiUrlPath(apiUrl: string): { readonly root: string; readonly path: string } | null {
+  const m = /^(https?:\/\/[^/?#]+)(.*)$/i.exec(apiUrl.trim())
+  const path = (m?.[2] ?? '').replace(/\/+$/, '')
+  return m && path !== '' ? { root: m[1] ?? '', path } : null
 }
+
+const trimSlash = (s: string): string => s.replace(/\/+$/, '')
 
 /** The api_url GitKeys writes when the environment has none: null where Flipt's default is right. */
 export function deriveScmApiUrl(
@@ -22,23 +35,23 @@ export function deriveScmApiUrl(
   remote: string,
   account: WorkspaceAccount | null,
 ): string | null {
-  const parts = parseRemote(remote)
-  const host =
-    parts?.scheme === 'https' || parts?.scheme === 'http' ? parts.host : (account?.host ?? parts?.host)
-  if (host === undefined || host === '') return null
-  const root = `${parts?.scheme === 'http' ? 'http' : 'https'}://${host}`
-  const apiUrl = account?.apiUrl ? trimSlash(account.apiUrl) : null
-  switch (type) {
-    case 'github':
-      return host === 'github.com' ? null : (apiUrl ?? `${root}/api/v3`)
-    case 'gitlab':
-      return host === 'gitlab.com' ? null : (apiUrl ?? `${root}${prefixPath(account?.pathPrefix)}/api/v4`)
-    case 'gitea':
-      return apiUrl ? apiUrl.replace(/\/api\/v1$/, '') : `${root}${prefixPath(account?.pathPrefix)}`
-    case 'azure':
-    case 'bitbucket':
-      return null
+  const parts = lexedRemote(remote)
+  const host = parts && isHttpRemote(parts) ? hostKey(parts) : (account?.host ?? (parts && hostKey(parts)))
+  if (!host) return null
+  const target = {
+    provider: type,
+    deployment: deploymentForHost(type, host),
+    host,
+    pathPrefix: account?.pathPrefix ?? null,
   }
+  const flipt = fliptApiUrlFor(target)
+  // Flipt's Azure client defaults to the remote's host, which is all the catalog's value holds.
+  if ('error' in flipt || flipt.url === null || type === 'azure') return null
+  const own = account?.apiUrl ? trimSlash(account.apiUrl) : null
+  if (own !== null) return type === 'gitea' ? own.replace(GITEA_SDK_SUFFIX, '') : own
+  const built = TAKES_REST_BASE.has(type) ? apiBaseFor(target) : { ok: true as const, url: flipt.url }
+  if (!built.ok) return null
+  return parts?.scheme === 'http' ? built.url.replace(/^https:/, 'http:') : built.url
 }
 
 /** Advice about an environment's SCM target; the value itself is never changed. */
@@ -50,10 +63,10 @@ export function scmApiFindings(
 ): readonly Finding[] {
   const subject = `environments.${envId}.scm.api_url`
   const out: Finding[] = []
-  const host = parseRemote(remote)?.host ?? ''
-  const api = apiUrl === null ? null : /^(https?:\/\/[^/?#]+)(.*)$/i.exec(apiUrl.trim())
+  const host = remoteHost(remote) ?? ''
+  const azurePath = apiUrl === null ? null : azureApiUrlPath(apiUrl)
   if (type === 'azure') {
-    if (api && (api[2] ?? '').replace(/\/+$/, '') !== '') {
+    if (azurePath) {
       out.push(
         exportFinding(
           'export.scm_azure_api_url_path',
@@ -61,7 +74,7 @@ export function scmApiFindings(
           subject,
           'Azure api_url must be the host root',
           'Flipt appends "/<organisation>" to api_url, so an organisation or "_apis" in it doubles the path.',
-          [{ label: 'Use the host root', action: { kind: 'set_field', subject, value: api[1] ?? '' } }],
+          [{ label: 'Use the host root', action: { kind: 'set_field', subject, value: azurePath.root } }],
         ),
       )
     }
@@ -77,7 +90,7 @@ export function scmApiFindings(
       )
     }
   }
-  if (type === 'gitea' && apiUrl !== null && /\/api\/v1\/?$/.test(apiUrl)) {
+  if (type === 'gitea' && apiUrl !== null && GITEA_SDK_SUFFIX.test(apiUrl)) {
     out.push(
       exportFinding(
         'export.scm_gitea_api_suffix',
@@ -88,7 +101,7 @@ export function scmApiFindings(
         [
           {
             label: 'Remove /api/v1',
-            action: { kind: 'set_field', subject, value: apiUrl.replace(/\/api\/v1\/?$/, '') },
+            action: { kind: 'set_field', subject, value: apiUrl.replace(GITEA_SDK_SUFFIX, '') },
           },
         ],
       ),
@@ -105,14 +118,14 @@ export function scmApiFindings(
       ),
     )
   }
-  if (type === 'bitbucket' && host !== '' && host !== 'bitbucket.org') {
+  if (type === 'bitbucket' && host !== '' && deploymentForHost('bitbucket', host) === 'self_hosted') {
     out.push(
       exportFinding(
         'flipt.bitbucket_dc_scm',
         'warning',
         `environments.${envId}.scm`,
         'Flipt cannot open pull requests on Bitbucket Data Center',
-        "Flipt's bitbucket SCM speaks the Bitbucket Cloud 2.0 API only.",
+        providers.bitbucket.api.flipt.note,
       ),
     )
   }

@@ -1,8 +1,9 @@
 import { Scalar, type Document, type YAMLMap } from 'yaml'
 import type { Finding } from '../domain/finding'
 import type { Repository } from '../domain/repository'
+import { FLIPT_DURATION_PATTERN } from '../logic/duration'
 import { exportFinding } from './finding-builder'
-import { parseGoDuration, POLL_INTERVAL_PATTERN } from './flipt-values'
+import { parseGoDuration } from './flipt-values'
 import { map, mergeExtra, quoted } from './yaml-nodes'
 
 /** Keys of `storage.<id>` in Flipt's JSON schema. */
@@ -38,7 +39,7 @@ function pollInterval(repo: Repository, findings: Finding[]): Scalar {
         `Flipt needs a duration of at least 1s such as "30s" or "1m"; got "${repo.pollInterval}".`,
       ),
     )
-  else if (!POLL_INTERVAL_PATTERN.test(repo.pollInterval))
+  else if (!FLIPT_DURATION_PATTERN.test(repo.pollInterval))
     findings.push(
       exportFinding(
         'export.poll_interval_schema',

@@ -56,7 +56,11 @@ const UNIT_NS: Readonly<Record<string, number>> = {
   h: 3600e9,
 }
 
-/** Go's `time.ParseDuration` in nanoseconds, or null when Go would refuse the text. */
+/**
+ * Go's `time.ParseDuration` in nanoseconds, or null when Go would refuse the text: what Flipt itself
+ * accepts at run time (signs, fractions, a bare `0`), wider than the schema pattern that
+ * `logic/duration.ts` checks.
+ */
 export function parseGoDuration(text: string): number | null {
   const m = /^([-+]?)(.*)$/.exec(text)
   const body = m?.[2] ?? ''
@@ -80,9 +84,6 @@ export const FLIPT_TOP_LEVEL_KEYS: ReadonlySet<string> = new Set(
     ' ',
   ),
 )
-
-/** Flipt's JSON-schema pattern for `poll_interval`. */
-export const POLL_INTERVAL_PATTERN = /^([0-9]+(ns|us|µs|ms|s|m|h))+$/
 
 /** mapstructure's weak string decoding of a YAML scalar (ints in decimal, bools as 1/0). */
 export function weakString(value: unknown): string | null {

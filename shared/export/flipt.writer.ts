@@ -7,7 +7,7 @@ import { planFlipt, type PlannedEnvironment } from './flipt-plan'
 import { createSecretSink, type SecretMode } from './flipt-secret-sink'
 import { FLIPT_TOP_LEVEL_KEYS } from './flipt-values'
 import { storageNode } from './flipt-storage-node'
-import { parseRemote } from './remote-url'
+import { remoteHost } from './remote-scope'
 import { extraNode, map, mergeExtra, quoted, str } from './yaml-nodes'
 
 /** The header Flipt itself writes into generated configs (cmd/flipt/config.go). */
@@ -134,7 +134,7 @@ export function exportFlipt(workspace: Workspace, opts: FliptExportOptions): Fli
     ...new Set(
       plan.storages
         .filter((s) => s.credentialId === credentialId)
-        .flatMap((s) => parseRemote(s.repo.remote)?.host ?? []),
+        .flatMap((s) => remoteHost(s.repo.remote) ?? []),
     ),
   ]
   if (plan.credentials.length > 0) {

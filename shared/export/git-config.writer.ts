@@ -1,8 +1,9 @@
 import type { Finding } from '../domain/finding'
 import type { Workspace, WorkspaceAccount } from '../domain/workspace'
 import { exportFinding, oneLine } from './finding-builder'
-import { gitUsernameFor } from './git-username-rules'
-import { parseRemote, pathStartsWith } from './remote-url'
+import { encodeSegment } from '../providers/url-parts'
+import { inAccountScope, isHttpRemote, lexedRemote } from './remote-scope'
+import { accountGitUsername } from './token-kind'
 
 /**
  * Per-host git credential settings (gitcredentials(7)): `[credential "https://host"] username = …`;
@@ -50,10 +51,9 @@ function pathsOf(ws: Workspace, a: WorkspaceAccount): string[] {
   const owners = ws.repositories
     .filter((r) => r.accountId === a.id || (r.credentialId !== null && credIds.has(r.credentialId)))
     .flatMap((r) => {
-      const p = parseRemote(r.remote)
-      return p && (p.scheme === 'https' || p.scheme === 'http') && p.host === a.host && p.segments[0]
-        ? [p.segments[0]]
-        : []
+      const p = lexedRemote(r.remote)
+      const owner = p?.segments[0]
+      return p && owner && isHttpRemote(p) && inAccountScope(p, a) ? [encodeSegment(owner)] : []
     })
   return [...new Set(owners)]
 }
@@ -81,19 +81,33 @@ export function exportGitConfig(workspace: Workspace): GitConfigExport {
     blocks.push([head, ...lines.map((l) => `\t${l}`)].join('\n'))
   }
   const usernameLines = (a: WorkspaceAccount): string[] => {
-    const { username, rule } = gitUsernameFor(a)
+    const git = accountGitUsername(a)
     const comment = [`# ${oneLine(a.label)} (${a.provider}, ${oneLine(a.tokenKind)})`]
-    if (rule?.bearerOnly) {
+    if (git.mode === 'bearer') {
       warnings.push(
         exportFinding(
           'gitconfig.bearer_only',
           'warning',
           `accounts.${a.id}`,
           'This token cannot be used over HTTP Basic',
-          rule.note ?? '',
+          git.explanation,
         ),
       )
-      comment.push(`# ${rule.note ?? ''}`)
+      comment.push(`# ${oneLine(git.explanation)}`)
+    }
+    // Bearer-only tokens still get the account's name: git has no other place to put it.
+    const username = git.username ?? (a.username.trim() || null)
+    if (username === null) {
+      warnings.push(
+        exportFinding(
+          'gitconfig.no_username',
+          'warning',
+          `accounts.${a.id}`,
+          'Username missing',
+          git.warning ?? git.explanation,
+        ),
+      )
+      return comment
     }
     if (/[\n\r]/.test(username)) {
       warnings.push(
@@ -154,12 +168,8 @@ export function exportGitConfig(workspace: Workspace): GitConfigExport {
     }
   }
   const unused = workspace.repositories.filter((r) => {
-    const p = parseRemote(r.remote)
-    return (
-      p !== null &&
-      (p.scheme === 'https' || p.scheme === 'http') &&
-      !workspace.accounts.some((a) => a.host === p.host && pathStartsWith(p.segments, a.pathPrefix))
-    )
+    const p = lexedRemote(r.remote)
+    return p !== null && isHttpRemote(p) && !workspace.accounts.some((a) => inAccountScope(p, a))
   })
   for (const r of unused)
     warnings.push(

@@ -1,9 +1,16 @@
 import type { Deployment, ProviderId } from '../domain/provider'
+import { defaultTokenKind, tokenKindsFor } from '../providers/catalog'
+import { datedFactsOf } from '../providers/dated-facts'
+import { gitUsernameFor, type GitUsername } from '../providers/git-username'
+import type { DatedFact, TokenKindSpec } from '../providers/provider-types'
 
 /**
- * Token kinds are free text on an account (`tokenKind`); tables match them after normalising to
- * lowercase snake case, so `Fine-grained PAT`, `fine_grained_pat` and `fine-grained-pat` agree.
+ * Reads an account's `tokenKind` as a catalog kind (providers/<provider>.ts): the catalog id, else a
+ * legacy spelling from {@link LEGACY_KIND_ALIASES}, else the provider's default kind for the
+ * deployment. Every exporter table is keyed by catalog ids; nothing here knows provider facts.
  */
+
+/** Lowercase snake case, so `Fine-grained PAT`, `fine_grained_pat` and `fine-grained-pat` agree. */
 export function normalizeTokenKind(kind: string): string {
   return kind
     .trim()
@@ -12,51 +19,87 @@ export function normalizeTokenKind(kind: string): string {
     .replace(/^_+|_+$/g, '')
 }
 
-/** The part of an account a per-kind table looks at. */
+/** The part of an account its token kind depends on. */
 export type KindKey = {
   readonly provider: ProviderId
   readonly deployment: Deployment
   readonly tokenKind: string
 }
 
-/** A table row selector: provider, deployment (or any) and token kinds (or any, as a fallback row). */
-export type KindSelector = {
-  readonly provider: ProviderId
-  readonly deployment: Deployment | 'any'
-  readonly kinds: readonly string[] | 'any'
-}
-
 /**
- * The first row whose provider and deployment match and that lists the kind; failing that, the
- * first matching `any` row. Rows are data, so a new kind is a one-line change with a test.
+ * Spellings the exporter's free-text tables accepted before accounts carried catalog ids, per
+ * provider: each maps to candidate catalog ids, and the first the deployment issues wins (Bitbucket
+ * "project access token" is `access_token` on Cloud, `http_project` on Data Center).
  */
-export function pickRow<R extends KindSelector>(rows: readonly R[], key: KindKey): R | null {
-  const kind = normalizeTokenKind(key.tokenKind)
-  const here = rows.filter(
-    (r) => r.provider === key.provider && (r.deployment === 'any' || r.deployment === key.deployment),
-  )
-  return (
-    here.find((r) => r.kinds !== 'any' && r.kinds.includes(kind)) ??
-    here.find((r) => r.kinds === 'any') ??
-    null
-  )
+export const LEGACY_KIND_ALIASES: Readonly<Record<ProviderId, ReadonlyMap<string, readonly string[]>>> = {
+  github: new Map([
+    ['installation_token', ['app_installation']],
+    ['app_installation_token', ['app_installation']],
+    ['ghs', ['app_installation']],
+    ['classic', ['classic_pat']],
+    ['fine_grained', ['fine_grained_pat']],
+  ]),
+  gitlab: new Map([
+    ['oauth_token', ['oauth']],
+    ['oauth_access_token', ['oauth']],
+    ['job_token', ['job']],
+    ['ci_job_token', ['job']],
+    ['deploy_token', ['deploy']],
+  ]),
+  bitbucket: new Map([
+    ['atlassian_api_token', ['api_token']],
+    ['user_api_token', ['api_token']],
+    ['oauth_token', ['oauth']],
+    ['workspace_access_token', ['access_token']],
+    ['project_access_token', ['access_token', 'http_project']],
+    ['repository_access_token', ['access_token', 'http_repository']],
+    ['repo_access_token', ['access_token', 'http_repository']],
+    ['project_http_access_token', ['http_project']],
+    ['project_token', ['http_project']],
+    ['repository_http_access_token', ['http_repository']],
+    ['repository_token', ['http_repository']],
+  ]),
+  gitea: new Map(),
+  azure: new Map([
+    ['entra_token', ['entra']],
+    ['entra_id_token', ['entra']],
+    ['aad_token', ['entra']],
+    ['jwt', ['entra']],
+  ]),
 }
 
-/** Where a username comes from: the account, the account unless it is an email, or a fixed value. */
-export type UsernameSpec =
-  | { readonly from: 'account'; readonly ifEmpty: string }
-  | { readonly from: 'account_unless_email'; readonly instead: string }
-  | { readonly from: 'literal'; readonly value: string }
+/** A catalog kind and how the account's text led to it. */
+export type ResolvedKind = { readonly spec: TokenKindSpec; readonly via: 'id' | 'alias' | 'default' }
 
-/** Resolves a {@link UsernameSpec} against an account's username. */
-export function resolveUsername(spec: UsernameSpec, accountUsername: string): string {
-  const name = accountUsername.trim()
-  switch (spec.from) {
-    case 'account':
-      return name === '' ? spec.ifEmpty : name
-    case 'account_unless_email':
-      return name === '' || name.includes('@') ? spec.instead : name
-    case 'literal':
-      return spec.value
-  }
+/** The catalog kind of an account; unknown text gets the provider's default kind for the deployment. */
+export function resolveTokenKind(key: KindKey): ResolvedKind {
+  const issued = tokenKindsFor(key.provider, key.deployment)
+  const text = normalizeTokenKind(key.tokenKind)
+  const byId = issued.find((k) => k.id === key.tokenKind) ?? issued.find((k) => k.id === text)
+  if (byId) return { spec: byId, via: 'id' }
+  const candidates = LEGACY_KIND_ALIASES[key.provider].get(text) ?? []
+  const alias = candidates.flatMap((id) => issued.filter((k) => k.id === id))[0]
+  if (alias) return { spec: alias, via: 'alias' }
+  return { spec: defaultTokenKind(key.provider, key.deployment), via: 'default' }
+}
+
+/** The catalog's git username decision (providers/git-username.ts) for an account's resolved kind. */
+export function accountGitUsername(account: KindKey & { readonly username: string }): GitUsername {
+  return gitUsernameFor({
+    provider: account.provider,
+    tokenKind: resolveTokenKind(account).spec.id,
+    username: account.username,
+  })
+}
+
+/** The catalog's unconditional removal facts for an account's kind (app passwords …), whatever today's date. */
+export function kindRemovals(key: KindKey): readonly DatedFact[] {
+  const kind = resolveTokenKind(key).spec.id
+  return datedFactsOf(key.provider).filter(
+    (f) =>
+      f.effect === 'removed' &&
+      f.condition === null &&
+      f.tokenKinds.includes(kind) &&
+      f.deployments.includes(key.deployment),
+  )
 }

@@ -1,3 +1,5 @@
+import { normalizeHostPort } from '../providers/url-parts'
+
 /**
  * Normalises a host as typed by a person: lowercase, IDN to punycode, default ports dropped.
  * Returns null for anything that is not a bare host[:port] (schemes, paths, userinfo, spaces).
@@ -13,7 +15,9 @@ export function normalizeHost(input: string): string | null {
   }
   if (u.username || u.password || u.pathname !== '/' || u.search || u.hash) return null
   if (!/^[a-z0-9.-]+$|^\[[0-9a-f:.]+\]$/.test(u.hostname)) return null
-  return u.port ? `${u.hostname}:${u.port}` : u.hostname
+  const host = u.port ? `${u.hostname}:${u.port}` : u.hostname
+  // Remote URLs are compared in normalizeHostPort's form; a host it refuses (`a..b`, `-a.com`) could never match one.
+  return normalizeHostPort(host) === host ? host : null
 }
 
 /** True for the loopback hosts where plain http is allowed (local mirrors and tests): exactly 127.0.0.1, ::1, localhost. */

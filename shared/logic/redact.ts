@@ -4,16 +4,20 @@
  * keeps a short recognisable hint (`ghp_…a1b2`) so two reports can still be matched up.
  */
 
+/**
+ * No `\b` anchors: a token glued to a word character (`Bearer%20ghp_…`, `GITLAB_TOKEN_glpat-…`) must
+ * go too, and redacting a little too much is the safe way to be wrong.
+ */
 const TOKEN_PATTERNS: readonly RegExp[] = [
-  /\bgithub_pat_[A-Za-z0-9_]{20,}/g,
-  /\bgh[pousr]_[A-Za-z0-9_.-]{20,}/g,
-  /\b(?:[A-Za-z0-9_-]+-)?gl(?:pat|rt|rtr|dt|cbt|ptt|ft|imt|agent|soat|ffct|wt|oas)-[A-Za-z0-9_.-]{16,}/g,
-  /\bGR1348941[A-Za-z0-9_-]{16,}/g,
-  /\bAT(?:ATT|CTT)[A-Za-z0-9_=%\\-]{20,}/g,
-  /\bATBB[A-Za-z0-9]{20,}/g,
-  /\bBBDC-[A-Za-z0-9+/=]{20,}/g,
-  /\b[A-Za-z0-9]{52}JQQJ9[9DH][A-Za-z0-9]{26}\b/g,
-  /\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g,
+  /github_pat_[A-Za-z0-9_]{20,}/g,
+  /gh[pousr]_[A-Za-z0-9_.-]{20,}/g,
+  /(?:[A-Za-z0-9_-]+-)?gl(?:pat|rt|rtr|dt|cbt|ptt|ft|imt|agent|soat|ffct|wt|oas)-[A-Za-z0-9_.-]{16,}/g,
+  /GR1348941[A-Za-z0-9_-]{16,}/g,
+  /AT(?:ATT|CTT)[A-Za-z0-9_=%\\-]{20,}/g,
+  /ATBB[A-Za-z0-9]{20,}/g,
+  /BBDC-[A-Za-z0-9+/=]{20,}/g,
+  /[A-Za-z0-9]{52}JQQJ9[9DH][A-Za-z0-9]{26}/g,
+  /eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g,
 ]
 
 /** A short, non-reversible hint of a secret: prefix and last four characters. */

@@ -154,10 +154,27 @@ export function validateRemoteUrl(raw: string, options: RemoteUrlOptions): Remot
     )
   }
   for (const p of remote?.problems ?? []) add(issue(p.id, p.severity, p.message, p.suggestedUrl))
+  const url = withoutUserinfo(parts, true)
+  // IDNA maps look-alikes to ASCII (`ｅｘｔ::…` → `ext::…`, `ｈｔｔｐｓ://…` → `https://…`): the normalised
+  // URL must read as the same kind of remote on the same host, or git would be given something else.
+  const reread = lexRemote(url)
+  if (
+    !reread.ok ||
+    reread.parts.form !== parts.form ||
+    reread.parts.host !== parts.host ||
+    explicitPort(reread.parts) !== explicitPort(parts)
+  )
+    add(
+      issue(
+        'url.bad_host',
+        'error',
+        `"${parts.rawHost.slice(0, 100)}" turns into a different kind of URL once its host is normalised; write the host in plain letters.`,
+      ),
+    )
   if (problems.length > 0 || 'id' in transport) return fail(...problems)
   return {
     ok: true,
-    url: withoutUserinfo(parts, true),
+    url,
     transport: transport.transport,
     host: parts.host,
     port: explicitPort(parts),

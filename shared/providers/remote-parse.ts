@@ -46,7 +46,15 @@ export function parseRemote(url: string, ctx: RemoteContext = {}): ParsedRemote 
 /** Reads a remote in the context of its bound account (provider, deployment, path prefix), if any. */
 export function parseRemoteFor(
   url: string,
-  account: { readonly provider: ProviderId; readonly deployment: Deployment; readonly pathPrefix: string | null } | null | undefined,
+  account:
+    | { readonly provider: ProviderId; readonly deployment: Deployment; readonly pathPrefix: string | null }
+    | null
+    | undefined,
 ): ParsedRemote | null {
-  return parseRemote(url, account ? { provider: account.provider, deployment: account.deployment, pathPrefix: account.pathPrefix } : {})
+  return parseRemote(
+    url,
+    account
+      ? { provider: account.provider, deployment: account.deployment, pathPrefix: account.pathPrefix }
+      : {},
+  )
 }

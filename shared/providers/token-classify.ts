@@ -40,7 +40,8 @@ function github(t: string): Detection | null {
         : `expected 93 characters: github_pat_, 22 letters/digits, "_", 59 letters/digits (got ${t.length})`,
     })
   }
-  if (t.startsWith('ghs_') && t.includes('.')) {
+  // A 40-character ghs_ is the classic form even with a stray "." (a real JWT is far longer).
+  if (t.startsWith('ghs_') && t.includes('.') && t.length !== 40) {
     const m = /^ghs_([0-9]+)_[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/.exec(t)
     return none(2, [{ provider: 'github', kinds: ['app_installation'] }], {
       malformed: m ? null : 'expected ghs_<app id>_<JWT> for a stateless installation token',

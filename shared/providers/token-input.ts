@@ -88,13 +88,14 @@ export function normalizeTokenInput(raw: string): NormalizedToken {
   const repairs: TokenRepair[] = []
   let text = raw
   let urlWithoutToken = false
-  for (let i = 0; i < 6; i++) {
+  // Every repair shortens the text, so peeling until nothing changes ends (and makes this idempotent).
+  for (let i = 0; i <= raw.length; i++) {
     const next = step(text, repairs)
     urlWithoutToken = next.urlWithoutToken
     if (next.text === text) break
     text = next.text
   }
-  if (/^AT(?:ATT|CTT)/.test(text) && /%3D|\\=/i.test(text)) {
+  while (/^AT(?:ATT|CTT)/.test(text) && /%3D|\\=/i.test(text)) {
     repairs.push('unescaped_equals')
     text = unescapeAtlassian(text)
   }

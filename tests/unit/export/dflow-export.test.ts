@@ -126,10 +126,10 @@ describe('dFlow source sheets', () => {
     }
   })
   it.each([
-    ['gh', 'github', null, ['Contents: Read']],
+    ['gh', 'github', null, ['contents:read']],
     ['gl', 'gitlab', 'deployer', ['read_repository']],
     ['bb', 'bitbucket', 'x-token-auth', ['repository']],
-    ['az', 'azureDevOps', 'pat', ['Code (Read) = vso.code']],
+    ['az', 'azureDevOps', 'pat', ['vso.code']],
     ['gt', 'gitea', 'ops', ['read:repository']],
   ] as const)('%s: tab %s, username %s, least scopes', (id, tab, username, scopes) => {
     expect(sheet(id)).toMatchObject({ providerTab: tab, supported: true, username, leastScopes: scopes })

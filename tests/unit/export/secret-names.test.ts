@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ENV_REF_RE, SECRET_REF_RE } from '@shared/export/flipt-values'
-import { parseRemote } from '@shared/export/remote-url'
+import { lexedRemote, remoteHost } from '@shared/export/remote-scope'
 import { accountEnvNames, fileSecretName } from '@shared/export/secret-names'
 import { account } from './workspace-builders'
 
@@ -54,29 +54,24 @@ describe('secret reference names', () => {
   })
 })
 
-describe('remote parsing', () => {
+describe('remote parsing (the catalog lexer, through shared/export/remote-scope.ts)', () => {
   it.each([
-    [
-      'https://github.com/acme/flags.git',
-      { scheme: 'https', host: 'github.com', user: null, segments: ['acme', 'flags.git'] },
-    ],
-    [
-      'https://x@Dev.Azure.com:443/acme/p/_git/r',
-      { scheme: 'https', host: 'dev.azure.com', user: 'x', segments: ['acme', 'p', '_git', 'r'] },
-    ],
-    [
-      'ssh://git@host:7999/k/r.git',
-      { scheme: 'ssh', host: 'host:7999', user: 'git', segments: ['k', 'r.git'] },
-    ],
-    [
-      'git@github.com:acme/flags.git',
-      { scheme: 'scp', host: 'github.com', user: 'git', segments: ['acme', 'flags.git'] },
-    ],
-  ])('%s', (remote, parts) => {
-    expect(parseRemote(remote)).toEqual(parts)
+    ['https://github.com/acme/flags.git', 'https', 'github.com', null, ['acme', 'flags.git']],
+    ['https://x@Dev.Azure.com:443/acme/p/_git/r', 'https', 'dev.azure.com', 'x', ['acme', 'p', '_git', 'r']],
+    // An SSH port is not part of the account's (HTTPS) host key.
+    ['ssh://git@host:7999/k/r.git', 'ssh', 'host', 'git', ['k', 'r.git']],
+    ['git@github.com:acme/flags.git', 'ssh', 'github.com', 'git', ['acme', 'flags.git']],
+  ])('%s', (remote, scheme, host, user, segments) => {
+    const parts = lexedRemote(remote)
+    expect(parts && { scheme: parts.scheme, user: parts.username, segments: parts.segments }).toEqual({
+      scheme,
+      user,
+      segments,
+    })
+    expect(remoteHost(remote)).toBe(host)
   })
   it('returns null for things that are not remotes', () => {
-    expect(parseRemote('not a remote')).toBeNull()
-    expect(parseRemote('C:\\repo')).toBeNull()
+    expect(lexedRemote('not a remote')).toBeNull()
+    expect(lexedRemote('C:\\repo')).toBeNull()
   })
 })

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { analyzeToken, MAX_TOKEN_LENGTH } from '@shared/providers/token-analysis'
-import { VECTORS, atlassianToken, bbdcToken, githubToken, gitlabLegacy, jwt, rng } from '../../support/token-fixtures'
+import {
+  VECTORS,
+  atlassianToken,
+  bbdcToken,
+  githubToken,
+  gitlabLegacy,
+  jwt,
+  rng,
+} from '../../support/token-fixtures'
 
 const day = (d: string): Date => new Date(`${d}T12:00:00Z`)
 const findings = (token: string, ctx: Parameters<typeof analyzeToken>[1] = {}): [string, string][] =>

@@ -6,8 +6,11 @@ import { expiryLabel, expiryState } from '@shared/logic/expiry'
 import { storedAccount } from '../../support/sample-data'
 
 const now = new Date('2026-11-23T10:00:00Z')
-const acc = (over: Partial<Account>): Account =>
-  ({ ...storedAccount(over), secret: { ...storedAccount().secret, state: 'stored' }, ...over })
+const acc = (over: Partial<Account>): Account => ({
+  ...storedAccount(over),
+  secret: { ...storedAccount().secret, state: 'stored' },
+  ...over,
+})
 const entry = (over: Partial<ActivityEntry>): ActivityEntry => ({
   id: 'x',
   at: '2026-11-23T09:00:00.000Z',

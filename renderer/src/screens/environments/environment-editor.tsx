@@ -62,7 +62,7 @@ export function EnvironmentEditor({ initial }: { initial: Environment }): ReactE
     set({
       scm: on
         ? {
-            type: (parsed?.provider ?? 'github'),
+            type: parsed?.provider ?? 'github',
             apiUrl: suggestedApi && 'url' in suggestedApi ? (suggestedApi.url ?? null) : null,
             accountId: repo?.accountId ?? null,
             credentialId: null,
