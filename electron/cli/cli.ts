@@ -6,6 +6,8 @@ export type Command = {
   readonly name: string
   readonly usage: string
   readonly summary: string
+  /** Longer help for `gitkeys <command> --help`: options, input, output, exit codes. */
+  readonly help?: string
   readonly run: (argv: readonly string[], io: CliIo) => Promise<number>
 }
 
@@ -41,6 +43,12 @@ export async function runCli(
   if (!command) {
     io.stderr(`gitkeys: unknown command "${name}"; run \`gitkeys help\` for the list\n`)
     return 2
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout(
+      `Usage: gitkeys ${command.usage}\n\n${command.summary}\n${command.help ? `\n${command.help}\n` : ''}`,
+    )
+    return 0
   }
   try {
     return await command.run(rest, io)

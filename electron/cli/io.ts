@@ -5,6 +5,8 @@ export type CliIo = {
   readonly stderr: (text: string) => void
   readonly env: NodeJS.ProcessEnv
   readonly cwd: string
+  /** stdout is a terminal: human output may use colours (unless NO_COLOR is set). */
+  readonly stdoutIsTTY?: boolean
 }
 
 /** Bad usage or bad input: exit 2 with one line that says what was wrong and what to do. */

@@ -15,6 +15,7 @@ const io: CliIo = {
   stderr: (t) => void process.stderr.write(t),
   env: process.env,
   cwd: process.cwd(),
+  stdoutIsTTY: process.stdout.isTTY === true,
 }
 
 const version = typeof __GITKEYS_VERSION__ === 'string' ? __GITKEYS_VERSION__ : '0.0.0'
