@@ -15,11 +15,21 @@ test.beforeAll(async () => {
 })
 test.afterAll(() => server.close())
 
-test('add a repository, test it green, clone it with progress, then see a failure explained', async ({ app, world, bridge }) => {
+test('add a repository, test it green, clone it with progress, then see a failure explained', async ({
+  app,
+  world,
+  bridge,
+}) => {
   const { page } = app
   const account = await addAccount(
     world,
-    { provider: 'github', tokenKind: 'classic_pat', username: 'octo', host: new URL(server.origin).host, label: 'Flags bot' },
+    {
+      provider: 'github',
+      tokenKind: 'classic_pat',
+      username: 'octo',
+      host: new URL(server.origin).host,
+      label: 'Flags bot',
+    },
     CANARY,
   )
   await app.goto('repositories')
@@ -39,30 +49,33 @@ test('add a repository, test it green, clone it with progress, then see a failur
   await page.getByTestId('save-repository').click()
 
   const row = page.getByTestId('repo-feature-flags')
+  const panel = page.getByTestId('op-panel')
   await expect(row).toBeVisible()
   await row.getByTestId('test-connection').click()
-  await expect(row.getByTestId('op-connection')).toHaveAttribute('data-ok', 'true')
-  await expect(row.locator('[data-hop="auth"]')).toHaveAttribute('data-status', 'ok')
-  await expect(row.locator('[data-hop="branch"]')).toHaveAttribute('data-status', 'ok')
+  await expect(panel.getByTestId('op-connection')).toHaveAttribute('data-ok', 'true')
+  await expect(panel.locator('[data-hop="auth"]')).toHaveAttribute('data-status', 'ok')
+  await expect(panel.locator('[data-hop="branch"]')).toHaveAttribute('data-status', 'ok')
   await app.shot('repository-test-ok')
 
   await row.getByTestId('clone').click()
-  const bar = row.getByRole('progressbar')
+  const bar = panel.getByRole('progressbar')
   await expect(bar).toBeVisible()
-  await expect.poll(async () => Number(await bar.getAttribute('aria-valuenow')), { timeout: 20_000 }).toBeGreaterThan(0)
+  await expect
+    .poll(async () => Number(await bar.getAttribute('aria-valuenow')), { timeout: 20_000 })
+    .toBeGreaterThan(0)
   await app.shot('repository-clone-progress')
-  await expect(row.getByTestId('op-done')).toBeVisible({ timeout: 60_000 })
+  await expect(panel.getByTestId('op-done')).toBeVisible({ timeout: 60_000 })
 
   // A branch that does not exist: the failing hop is marked and the fix offers a real branch.
   await world.dispatcher.dispatch('repositories:save', {
     repository: { ...world.services.workspace.get().repositories[0], branch: 'release' },
   })
   await row.getByTestId('test-connection').click()
-  await expect(row.getByTestId('op-failure')).toContainText('Branch “release” does not exist')
-  await expect(row.locator('[data-hop="branch"]')).toHaveAttribute('data-status', 'failed')
+  await expect(panel.getByTestId('op-failure')).toContainText('Branch “release” does not exist')
+  await expect(panel.locator('[data-hop="branch"]')).toHaveAttribute('data-status', 'failed')
   await app.shot('repository-test-failure')
-  await row.getByRole('button', { name: 'Apply' }).first().click()
-  await expect(row.getByTestId('op-connection')).toHaveAttribute('data-ok', 'true')
+  await panel.getByRole('button', { name: 'Apply' }).first().click()
+  await expect(panel.getByTestId('op-connection')).toHaveAttribute('data-ok', 'true')
 
   // The token never reached the page, the files or the clone.
   expect(bridge.wire.join('\n')).not.toContain('CANARY0000')
@@ -73,7 +86,13 @@ test('a wrong token is explained as an authentication failure at the sign-in hop
   const { page } = app
   const account = await addAccount(
     world,
-    { provider: 'github', tokenKind: 'classic_pat', username: 'octo', host: new URL(server.origin).host, label: 'Old token' },
+    {
+      provider: 'github',
+      tokenKind: 'classic_pat',
+      username: 'octo',
+      host: new URL(server.origin).host,
+      label: 'Old token',
+    },
     'ghp_0000000000000000000000000000003KhHNi',
   )
   await pickFolder(world, join(world.root, 'c'))
@@ -96,15 +115,20 @@ test('a wrong token is explained as an authentication failure at the sign-in hop
   })
   await app.goto('repositories')
   const row = page.getByTestId('repo-feature-flags')
+  const panel = page.getByTestId('op-panel')
   await row.getByTestId('test-connection').click()
-  await expect(row.locator('[data-hop="auth"]')).toHaveAttribute('data-status', 'failed')
-  await expect(row.getByTestId('op-failure')).toBeVisible()
+  await expect(panel.locator('[data-hop="auth"]')).toHaveAttribute('data-status', 'failed')
+  await expect(panel.getByTestId('op-failure')).toBeVisible()
   await app.shot('repository-auth-failure')
 })
 
 test('add environments for the repository', async ({ app, world }) => {
   const { page } = app
-  const account = await addAccount(world, { provider: 'github', tokenKind: 'classic_pat', username: 'octo', host: new URL(server.origin).host }, CANARY)
+  const account = await addAccount(
+    world,
+    { provider: 'github', tokenKind: 'classic_pat', username: 'octo', host: new URL(server.origin).host },
+    CANARY,
+  )
   await world.dispatcher.dispatch('repositories:save', {
     repository: {
       id: '',

@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto'
-import { lstat, mkdir, mkdtemp, readdir, realpath, rename, rm, rmdir } from 'node:fs/promises'
+import { createHash, randomBytes } from 'node:crypto'
+import { lstat, mkdir, mkdtemp, readdir, realpath, rename, rm, rmdir, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { basename, dirname, isAbsolute, join } from 'node:path'
 import type { ConnectionResult, Failure, OperationResult } from '@shared/domain/git-operation'
@@ -8,6 +8,7 @@ import type { Repository } from '@shared/domain/repository'
 import type { Fix } from '@shared/domain/finding'
 import { appError, type AppError } from '@shared/errors'
 import { isLoopbackHost } from '@shared/logic/host'
+import { findUnsafeChars } from '@shared/logic/text-safety'
 import { err, ok, type Result } from '@shared/result'
 import type { Logger } from '../logging/logger'
 import type { StoredAccount } from '../workspace/metadata-doc'
@@ -85,6 +86,8 @@ export function createGitOperations(deps: {
   readonly classify: Classify
   readonly logger: Logger
   readonly timeouts?: Partial<Timeouts>
+  /** The configured proxy (Settings), applied to git like the system one; null uses the environment. */
+  readonly proxy?: () => { readonly url: string; readonly noProxy: string | null } | null
 }) {
   const t: Timeouts = { ...DEFAULT_TIMEOUTS, ...deps.timeouts }
   const log = deps.logger.child('git-ops')
@@ -132,11 +135,68 @@ export function createGitOperations(deps: {
     return { ...c, stderr: run.stderr.slice(-4000) }
   }
 
-  const network = (target: Target, remote: Remote) => ({
-    origin: remote.origin,
-    caCertPath: target.repository.caCertPath,
-    insecureSkipTls: target.repository.insecureSkipTls,
-  })
+  // A private folder for what operations share: the write-probe repository and CA files written from PEM.
+  let scratch: Promise<string> | null = null
+  const scratchDir = (): Promise<string> => (scratch ??= mkdtemp(join(tmpdir(), 'gitkeys-ops-')))
+  let probe: Promise<Result<string, AppError>> | null = null
+
+  /** One local repository with one empty commit, made once and reused by every write probe. */
+  function probeRepo(): Promise<Result<string, AppError>> {
+    probe ??= (async () => {
+      const dir = join(await scratchDir(), 'probe')
+      const init = await deps.runner.run({ args: ['init', '-q', '--', dir], timeoutMs: 10_000 })
+      const commit = init.ok
+        ? await deps.runner.run({
+            args: [
+              '-c',
+              'user.name=GitKeys',
+              '-c',
+              'user.email=write-probe@gitkeys.invalid',
+              'commit',
+              '-q',
+              '--allow-empty',
+              '-m',
+              'GitKeys write probe (never pushed)',
+            ],
+            cwd: dir,
+            timeoutMs: 10_000,
+          })
+        : init
+      if (!commit.ok) {
+        probe = null
+        return err(
+          appError('git_failed', 'Could not prepare the write probe locally.', {
+            hint: commit.stderr.slice(0, 200),
+          }),
+        )
+      }
+      return ok(dir)
+    })()
+    return probe
+  }
+
+  /** A CA given as PEM text is written once (by content) to the private folder and handed to git as a path. */
+  async function caPathOf(r: Repository): Promise<string | null> {
+    if (r.caCertPath) return r.caCertPath
+    if (!r.caCertPem) return null
+    const file = join(
+      await scratchDir(),
+      `ca-${createHash('sha256').update(r.caCertPem).digest('hex').slice(0, 16)}.pem`,
+    )
+    await writeFile(file, r.caCertPem, { mode: 0o600 })
+    return file
+  }
+
+  const network = async (target: Target, remote: Remote) => {
+    const proxy = deps.proxy?.() ?? null
+    return {
+      origin: remote.origin,
+      caCertPath: await caPathOf(target.repository),
+      insecureSkipTls: target.repository.insecureSkipTls,
+      proxy: proxy?.url ?? null,
+      noProxy: proxy?.noProxy ?? null,
+    }
+  }
 
   return {
     /** ls-remote: proves the network path, authentication, the repository and the branch in one round trip. */
@@ -147,7 +207,7 @@ export function createGitOperations(deps: {
       const run = await deps.runner.run({
         args: ['ls-remote', '--heads', '--', remote.url],
         grant,
-        network: network(target, remote),
+        network: await network(target, remote),
         allowHttp: remote.protocol === 'http',
         timeoutMs: t.connectMs,
         idleTimeoutMs: Math.min(t.idleMs, t.connectMs),
@@ -215,64 +275,37 @@ export function createGitOperations(deps: {
       const p = prepare(target)
       if (!p.ok) return p
       const { remote, grant } = p.value
-      const dir = await mkdtemp(join(tmpdir(), 'gitkeys-probe-'))
-      try {
-        const init = await deps.runner.run({ args: ['init', '-q', '--', dir], timeoutMs: 10_000 })
-        const commit = init.ok
-          ? await deps.runner.run({
-              args: [
-                '-c',
-                'user.name=GitKeys',
-                '-c',
-                'user.email=write-probe@gitkeys.invalid',
-                'commit',
-                '-q',
-                '--allow-empty',
-                '-m',
-                'GitKeys write probe (never pushed)',
-              ],
-              cwd: dir,
-              timeoutMs: 10_000,
-            })
-          : init
-        if (!commit.ok)
-          return err(
-            appError('git_failed', 'Could not prepare the write probe locally.', {
-              hint: commit.stderr.slice(0, 200),
-            }),
-          )
-        const ref = `refs/heads/gitkeys-write-probe-${randomBytes(4).toString('hex')}`
-        const run = await deps.runner.run({
-          args: ['push', '--dry-run', '--porcelain', '--', remote.url, `HEAD:${ref}`],
-          cwd: dir,
-          grant,
-          network: network(target, remote),
-          allowHttp: remote.protocol === 'http',
-          timeoutMs: t.connectMs,
-          idleTimeoutMs: Math.min(t.idleMs, t.connectMs),
-          signal,
-        })
-        if (run.ended === 'cancelled') return err(appError('cancelled', 'The probe was cancelled.'))
-        if (run.ok)
-          return ok({
-            ok: true,
-            hops: hopsFor(null, { write: 'push allowed (dry run, nothing written)' }, true),
-            failure: null,
-            ms: run.ms,
-            branches: [],
-          })
-        const failure = failureOf(run, target, t.connectMs)
-        const hop = hopOf(failure.category, true)
+      const dir = await probeRepo()
+      if (!dir.ok) return dir
+      const ref = `refs/heads/gitkeys-write-probe-${randomBytes(4).toString('hex')}`
+      const run = await deps.runner.run({
+        args: ['push', '--dry-run', '--porcelain', '--', remote.url, `HEAD:${ref}`],
+        cwd: dir.value,
+        grant,
+        network: await network(target, remote),
+        allowHttp: remote.protocol === 'http',
+        timeoutMs: t.connectMs,
+        idleTimeoutMs: Math.min(t.idleMs, t.connectMs),
+        signal,
+      })
+      if (run.ended === 'cancelled') return err(appError('cancelled', 'The probe was cancelled.'))
+      if (run.ok)
         return ok({
-          ok: false,
-          hops: hopsFor(hop, { [hop]: failure.title }, true),
-          failure,
+          ok: true,
+          hops: hopsFor(null, { write: 'push allowed (dry run, nothing written)' }, true),
+          failure: null,
           ms: run.ms,
           branches: [],
         })
-      } finally {
-        await rm(dir, { recursive: true, force: true })
-      }
+      const failure = failureOf(run, target, t.connectMs)
+      const hop = hopOf(failure.category, true)
+      return ok({
+        ok: false,
+        hops: hopsFor(hop, { [hop]: failure.title }, true),
+        failure,
+        ms: run.ms,
+        branches: [],
+      })
     },
 
     /**
@@ -294,7 +327,7 @@ export function createGitOperations(deps: {
       const run = await deps.runner.run({
         args: ['clone', '--progress', '--branch', target.repository.branch, '--', remote.url, staging],
         grant,
-        network: network(target, remote),
+        network: await network(target, remote),
         allowHttp: remote.protocol === 'http',
         timeoutMs: t.transferMs,
         idleTimeoutMs: t.idleMs,
@@ -336,6 +369,14 @@ export function createGitOperations(deps: {
         ms: run.ms,
         summary: `Cloned into ${checked.value.path}`,
       })
+    },
+
+    /** Removes the shared private folder (the probe repository, CA files). */
+    async dispose(): Promise<void> {
+      const dir = scratch ? await scratch : null
+      scratch = null
+      probe = null
+      if (dir) await rm(dir, { recursive: true, force: true })
     },
 
     /** fetch / pull (fast-forward only) / push in the bound local path, after checking its origin. */
@@ -415,7 +456,7 @@ export function createGitOperations(deps: {
         args,
         cwd,
         grant: p.value.grant,
-        network: network(target, p.value.remote),
+        network: await network(target, p.value.remote),
         allowHttp: p.value.remote.protocol === 'http',
         timeoutMs: t.transferMs,
         idleTimeoutMs: t.idleMs,
@@ -451,8 +492,11 @@ export async function checkDestination(
   const bad = (message: string, hint?: string) =>
     err(appError('invalid_input', message, { hint, issues: [{ path: 'localPath', message }] }))
   if (!dest) return bad('Choose a local folder to clone into.')
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(dest)) return bad('The folder name contains a control character.')
+  if (findUnsafeChars(dest).length > 0)
+    return bad(
+      'The folder name contains a control, line-separator or bidi character.',
+      'Choose a plain folder name.',
+    )
   if (/^(\\\\|\/\/)/.test(dest))
     return bad('Network (UNC) paths are not allowed as clone destinations.', 'Choose a local folder.')
   if (!isAbsolute(dest)) return bad('Use a full folder path.')

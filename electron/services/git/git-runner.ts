@@ -32,6 +32,8 @@ export type NetworkSettings = {
   readonly caCertPath?: string | null
   readonly insecureSkipTls?: boolean
   readonly proxy?: string | null
+  /** Hosts that bypass the proxy (curl's NO_PROXY syntax). */
+  readonly noProxy?: string | null
 }
 
 /** One git invocation. User values in `args` must already sit after `--` (the operations ensure it). */
@@ -158,7 +160,12 @@ export function createGitRunner(deps: {
         ...networkConfig(run.network),
         ...(run.extraConfig ?? []),
       ]
-      const env = withConfig(baseGitEnv(deps.env, { allowHttp: run.allowHttp }), config)
+      const base = baseGitEnv(deps.env, { allowHttp: run.allowHttp })
+      if (run.network?.noProxy) {
+        base.NO_PROXY = run.network.noProxy
+        base.no_proxy = run.network.noProxy
+      }
+      const env = withConfig(base, config)
       const git = simpleGit(
         gitOptions(idleMs, {
           baseDir: run.cwd,

@@ -50,6 +50,11 @@ export function createLogger(sink: LogSink, scope = 'app', known: KnownSecrets =
   }
 }
 
+/** Writes every record to several sinks (the log file and the in-memory tail of the support report). */
+export function teeSink(...sinks: readonly LogSink[]): LogSink {
+  return { write: (r) => sinks.forEach((s) => s.write(r)) }
+}
+
 /** A sink that keeps records in memory (tests, and the support report's recent tail). */
 export function memorySink(limit = 1000): LogSink & { readonly records: LogRecord[] } {
   const records: LogRecord[] = []

@@ -22,6 +22,10 @@ export const SettingsSchema = z.object({
   approvedRoots: z.array(z.string()).default([]),
   /** The day (YYYY-MM-DD) each account was last notified about its expiry, so reminders do not repeat. */
   notified: z.record(z.string(), z.string()).default({}),
+  /** A proxy for git and API calls (http://host:port); null uses the system's HTTPS_PROXY/NO_PROXY. */
+  proxy: z.string().nullable().default(null),
+  /** Hosts that bypass the configured proxy (curl's NO_PROXY syntax). */
+  noProxy: z.string().nullable().default(null),
 })
 /** See {@link SettingsSchema}. */
 export type Settings = z.infer<typeof SettingsSchema>
@@ -32,6 +36,8 @@ export const DEFAULT_SETTINGS: Settings = {
   notifications: true,
   approvedRoots: [],
   notified: {},
+  proxy: null,
+  noProxy: null,
 }
 
 /** Flipt top-level sections GitKeys does not model, kept from an import so an export gives them back. */

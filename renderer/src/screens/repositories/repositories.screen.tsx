@@ -1,4 +1,4 @@
-import { useEffect, type ReactElement } from 'react'
+import { useEffect, useState, type ReactElement } from 'react'
 import type { Fix } from '@shared/domain/finding'
 import type { Repository } from '@shared/domain/repository'
 import { parseRemoteFor } from '@shared/providers/remote-parse'
@@ -10,25 +10,29 @@ import { Badge, Banner, Loading } from '../../components/status'
 import { useAccounts } from '../../stores/accounts.store'
 import { useGitOps } from '../../stores/git-ops.store'
 import { useWorkspace } from '../../stores/workspace.store'
+import { VirtualList } from '../../components/virtual-list'
 import { OperationPanel } from './operation-panel'
 import { newRepository, RepositoryEditor } from './repository-editor'
 
-function RepositoryRow({ repo }: { repo: Repository }): ReactElement {
+const ROW = 104
+
+function RepositoryRow({
+  repo,
+  onSelect,
+}: {
+  repo: Repository
+  onSelect: (id: string) => void
+}): ReactElement {
   const { accounts } = useAccounts()
-  const { saveRepository, removeRepository } = useWorkspace()
+  const { removeRepository } = useWorkspace()
   const ops = useGitOps()
   const state = ops.byRepo[repo.id]
   const account = accounts.find((a) => a.id === repo.accountId)
   const parsed = parseRemoteFor(repo.remote, account)
   const busy = state?.running ?? false
-  const applyFix = async (fix: Fix): Promise<void> => {
-    const a = fix.action
-    if (!a) return
-    if (a.kind === 'set_field' && a.subject === 'branch') {
-      await saveRepository({ ...repo, branch: a.value })
-      await ops.test(repo.id)
-    } else if (a.kind === 'rotate_token') navigate('accounts')
-    else if (a.kind === 'open_screen') navigate(a.screen)
+  const act = (run: () => Promise<void>): void => {
+    onSelect(repo.id)
+    void run()
   }
   const remove = async (): Promise<void> => {
     const r = await removeRepository(repo.id, false)
@@ -36,7 +40,7 @@ function RepositoryRow({ repo }: { repo: Repository }): ReactElement {
       await removeRepository(repo.id, true)
   }
   return (
-    <div className="repo-row" data-testid={`repo-${repo.id}`}>
+    <div className="repo-row" data-testid={`repo-${repo.id}`} style={{ height: ROW }}>
       <div className="list-row" style={{ borderTop: 0 }}>
         {parsed ? <ProviderMark provider={parsed.provider} size={30} /> : <Icon name="repo" />}
         <div className="grow">
@@ -48,6 +52,13 @@ function RepositoryRow({ repo }: { repo: Repository }): ReactElement {
             </div>
           ) : null}
         </div>
+        {state ? (
+          <span
+            className={`dot dot-${state.running ? 'none' : state.error || state.connection?.ok === false || state.outcome?.ok === false ? 'failed' : 'ok'}`}
+            title={state.running ? 'running' : 'last result'}
+            aria-hidden="true"
+          />
+        ) : null}
         <Badge tone="neutral">{repo.branch}</Badge>
         {account ? <Badge tone="info">{account.label}</Badge> : <Badge tone="warning">no account</Badge>}
       </div>
@@ -56,7 +67,7 @@ function RepositoryRow({ repo }: { repo: Repository }): ReactElement {
           className="btn btn-sm btn-primary"
           type="button"
           disabled={busy}
-          onClick={() => void ops.test(repo.id)}
+          onClick={() => act(() => ops.test(repo.id))}
           data-testid="test-connection"
         >
           <Icon name="check" size={14} /> Test connection
@@ -65,7 +76,7 @@ function RepositoryRow({ repo }: { repo: Repository }): ReactElement {
           className="btn btn-sm"
           type="button"
           disabled={busy}
-          onClick={() => void ops.probe(repo.id)}
+          onClick={() => act(() => ops.probe(repo.id))}
           data-testid="probe-write"
         >
           Write probe
@@ -76,7 +87,7 @@ function RepositoryRow({ repo }: { repo: Repository }): ReactElement {
               className="btn btn-sm"
               type="button"
               disabled={busy}
-              onClick={() => void ops.run(repo.id, 'clone')}
+              onClick={() => act(() => ops.run(repo.id, 'clone'))}
               data-testid="clone"
             >
               <Icon name="download" size={14} /> Clone
@@ -85,7 +96,7 @@ function RepositoryRow({ repo }: { repo: Repository }): ReactElement {
               className="btn btn-sm"
               type="button"
               disabled={busy}
-              onClick={() => void ops.run(repo.id, 'pull')}
+              onClick={() => act(() => ops.run(repo.id, 'pull'))}
               data-testid="pull"
             >
               Pull
@@ -94,7 +105,7 @@ function RepositoryRow({ repo }: { repo: Repository }): ReactElement {
               className="btn btn-sm"
               type="button"
               disabled={busy}
-              onClick={() => void ops.run(repo.id, 'push')}
+              onClick={() => act(() => ops.run(repo.id, 'push'))}
               data-testid="push"
             >
               <Icon name="upload" size={14} /> Push
@@ -121,15 +132,6 @@ function RepositoryRow({ repo }: { repo: Repository }): ReactElement {
           <Icon name="trash" size={14} />
         </button>
       </div>
-      {state ? (
-        <div className="repo-result">
-          <OperationPanel
-            state={state}
-            onCancel={() => void ops.cancel(repo.id)}
-            onApplyFix={(f) => void applyFix(f)}
-          />
-        </div>
-      ) : null}
     </div>
   )
 }
@@ -139,6 +141,19 @@ export function RepositoriesArea(): ReactElement {
   const [, action, arg] = useHashPath()
   const ws = useWorkspace()
   const acc = useAccounts()
+  const ops = useGitOps()
+  const [selected, setSelected] = useState<string | null>(null)
+  const state = selected ? ops.byRepo[selected] : undefined
+  const selectedRepo = ws.repositories.find((r) => r.id === selected)
+  const applyFix = async (fix: Fix): Promise<void> => {
+    const a = fix.action
+    if (!a || !selectedRepo) return
+    if (a.kind === 'set_field' && a.subject === 'branch') {
+      await ws.saveRepository({ ...selectedRepo, branch: a.value })
+      await ops.test(selectedRepo.id)
+    } else if (a.kind === 'rotate_token') navigate('accounts')
+    else if (a.kind === 'open_screen') navigate(a.screen)
+  }
   useEffect(() => {
     if (ws.status === 'idle') void ws.load()
     if (acc.status === 'idle') void acc.load()
@@ -196,11 +211,33 @@ export function RepositoriesArea(): ReactElement {
         </EmptyState>
       ) : null}
       <div className="stack">
-        {ws.repositories.map((r) => (
-          <div className="card" key={r.id}>
-            <RepositoryRow repo={r} />
+        {state && selectedRepo ? (
+          <div className="card" data-testid="op-panel">
+            <div className="card-head">
+              <h2>{selectedRepo.id}</h2>
+              <span className="muted small mono">{selectedRepo.remote}</span>
+            </div>
+            <div className="card-body">
+              <OperationPanel
+                state={state}
+                onCancel={() => void ops.cancel(selectedRepo.id)}
+                onApplyFix={(f) => void applyFix(f)}
+              />
+            </div>
           </div>
-        ))}
+        ) : null}
+        {ws.repositories.length > 0 ? (
+          <div className="card">
+            <VirtualList
+              items={ws.repositories}
+              rowHeight={ROW}
+              height={ROW * 6}
+              label="Repositories"
+              testId="repositories-list"
+              render={(r) => <RepositoryRow repo={r} onSelect={setSelected} />}
+            />
+          </div>
+        ) : null}
       </div>
     </section>
   )
