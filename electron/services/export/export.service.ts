@@ -133,8 +133,11 @@ export function createExportService(deps: {
       return ok({ path: written.value, secretFilesWritten })
     },
 
-    /** Copies the export (env or file references only) to the clipboard. */
-    async copy(req: ExportRequest): Promise<Result<{ copied: true }, AppError>> {
+    /** Copies the export (env or file references only), or its env template, to the clipboard. */
+    async copy(
+      req: ExportRequest,
+      part: 'document' | 'envTemplate' = 'document',
+    ): Promise<Result<{ copied: true }, AppError>> {
       if (req.secrets === 'inline')
         return err(
           appError('invalid_input', 'Exports with inline tokens cannot be copied.', {
@@ -143,7 +146,9 @@ export function createExportService(deps: {
         )
       const built = render(req, maskedInline)
       if (!built.ok) return built
-      await deps.ports.copyText(built.value.text)
+      if (part === 'envTemplate' && built.value.envTemplate === null)
+        return err(appError('invalid_input', 'Only an env-reference export has a variable template.'))
+      await deps.ports.copyText(part === 'envTemplate' ? (built.value.envTemplate ?? '') : built.value.text)
       return ok({ copied: true })
     },
   }

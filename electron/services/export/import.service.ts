@@ -2,12 +2,12 @@ import { randomBytes } from 'node:crypto'
 import type { Credential } from '@shared/domain/credential'
 import type { ImportPreview } from '@shared/domain/export'
 import { appError, type AppError } from '@shared/errors'
-import { importFlipt, readInlineSecret, type ImportResult, type SecretField } from '@shared/export/index'
+import { diffWorkspaces, importFlipt, readInlineSecret, type ImportResult } from '@shared/export/index'
 import { defaultTokenKind } from '@shared/providers/catalog'
 import { parseRemote } from '@shared/providers/remote-parse'
 import { analyzeToken } from '@shared/providers/token-analysis'
 import { err, ok, type Result } from '@shared/result'
-import type { AccountsService } from '../accounts/accounts.service'
+import { fingerprint, type AccountsService } from '../accounts/accounts.service'
 import type { EventSink } from '../events'
 import type { Logger } from '../logging/logger'
 import type { MetadataStore } from '../workspace/metadata-store'
@@ -44,9 +44,31 @@ export function createImportService(deps: {
   const log = deps.logger.child('import')
   const sessions = new Map<string, Session>()
 
+  /**
+   * An inline token that an account already holds (same fingerprint) is not pending: the credential
+   * is bound to that account's vault entry, so re-importing an exported config changes nothing.
+   */
+  function recognizeVaulted(text: string, result: ImportResult): ImportResult {
+    const current = workspaceOf(deps.metadata.get())
+    const byPrint = new Map(current.accounts.map((a) => [a.secret.fingerprint, a.id]))
+    let credentials = result.workspace.credentials
+    const pending = result.pendingSecrets.filter((p) => {
+      const value = readInlineSecret(text, p.credentialId, p.field)
+      const accountId = value ? byPrint.get(fingerprint(value)) : undefined
+      if (!accountId) return true
+      credentials = credentials.map((c) =>
+        c.id === p.credentialId ? { ...c, accountId, secret: { kind: 'vault' as const, accountId } } : c,
+      )
+      return false
+    })
+    if (pending.length === result.pendingSecrets.length) return result
+    const workspace = { ...result.workspace, credentials }
+    return { ...result, workspace, pendingSecrets: pending, diff: diffWorkspaces(current, workspace) }
+  }
+
   function open(text: string, source: string): ImportPreview {
     for (const [id, s] of sessions) if (Date.now() - s.at > TTL_MS || sessions.size > 5) sessions.delete(id)
-    const result = importFlipt(text, workspaceOf(deps.metadata.get()))
+    const result = recognizeVaulted(text, importFlipt(text, workspaceOf(deps.metadata.get())))
     const sessionId = randomBytes(12).toString('hex')
     sessions.set(sessionId, { text, source, result, at: Date.now() })
     const ws = result.workspace
@@ -58,7 +80,10 @@ export function createImportService(deps: {
         repositories: ws.repositories.length,
         environments: ws.environments.length,
       },
-      diff: JSON.parse(JSON.stringify(result.diff)) as ImportPreview['diff'],
+      // JSON drops undefined, but a field change must keep both sides: a missing side becomes null.
+      diff: JSON.parse(
+        JSON.stringify(result.diff, (_k, v: unknown) => (v === undefined ? null : v)),
+      ) as ImportPreview['diff'],
       pendingSecrets: [...result.pendingSecrets],
       unmodelled: [...result.unmodelled],
       problems: [...result.problems],
@@ -68,7 +93,7 @@ export function createImportService(deps: {
   async function vaultInline(s: Session, creds: Credential[]): Promise<string[]> {
     const created: string[] = []
     for (const pending of s.result.pendingSecrets) {
-      const token = readInlineSecret(s.text, pending.credentialId, pending.field as SecretField)
+      const token = readInlineSecret(s.text, pending.credentialId, pending.field)
       const idx = creds.findIndex((c) => c.id === pending.credentialId)
       const cred = creds[idx]
       if (!token || !cred) continue
@@ -152,7 +177,12 @@ export function createImportService(deps: {
             const c = creds.find((x) => x.id === r.credentialId)
             return r.accountId === null && c?.accountId ? { ...r, accountId: c.accountId } : r
           }),
-          environments: [...ws.environments],
+          environments: ws.environments.map((e) => {
+            const c = e.scm?.credentialId ? creds.find((x) => x.id === e.scm?.credentialId) : undefined
+            return e.scm && e.scm.accountId === null && c?.accountId
+              ? { ...e, scm: { ...e.scm, accountId: c.accountId } }
+              : e
+          }),
           ...(ws.flipt ? { flipt: ws.flipt } : {}),
         }))
         deps.events.emit('workspace:changed', {

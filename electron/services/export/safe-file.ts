@@ -15,9 +15,10 @@ export async function writeFileSafely(
   mode = 0o600,
 ): Promise<Result<string, AppError>> {
   try {
-    const st = await lstat(path).catch((e: unknown) =>
-      (e as { code?: string }).code === 'ENOENT' ? null : Promise.reject(e),
-    )
+    const st = await lstat(path).catch((e: unknown) => {
+      if ((e as { code?: string }).code === 'ENOENT') return null
+      throw e
+    })
     if (st?.isSymbolicLink())
       return err(
         appError('invalid_input', `${path} is a symbolic link; GitKeys does not write through links.`, {
