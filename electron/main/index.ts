@@ -6,7 +6,7 @@ import { createTokenAnalyzer } from '../services/accounts/token-analyzer'
 import { createServices } from '../services/create-services'
 import { createDispatcher } from '../services/dispatcher'
 import type { HelperLauncher } from '../services/git/credential-broker'
-import { createLogger } from '../services/logging/logger'
+import { createLogger, memorySink, teeSink } from '../services/logging/logger'
 import { relay } from '../credential-helper/relay'
 import { registerIpc } from './ipc/register-ipc'
 import { createIpcEventSink } from './ipc/send-event'
@@ -79,7 +79,8 @@ async function start(): Promise<void> {
   await app.whenReady()
   const userData = app.getPath('userData')
   let known: () => readonly string[] = () => []
-  const logger = createLogger(fileLogSink(join(userData, 'logs')), 'app', () => known())
+  const tail = memorySink(200)
+  const logger = createLogger(teeSink(fileLogSink(join(userData, 'logs')), tail), 'app', () => known())
   installPermissionGuards(session.defaultSession)
   app.on('web-contents-created', (_e, contents) => {
     installNavigationGuards(contents, { isAppUrl: isOwnUrl, openExternal: () => undefined })
@@ -103,6 +104,7 @@ async function start(): Promise<void> {
       activity: createElectronDocumentStore(userData, 'activity'),
     },
     notifier: nativeNotifier,
+    logTail: () => tail.records,
     analyze: createTokenAnalyzer(),
     dialogs: createDialogs(() => mainWindow),
     desktop: { copyText: copyToClipboard, openExternal },
@@ -115,6 +117,7 @@ async function start(): Promise<void> {
     { webContentsId: () => mainWindow?.webContents.id ?? null, isAppUrl: isOwnUrl },
     logger,
   )
+  app.on('before-quit', () => void services.dispose())
   mainWindow = createWindow()
   // Expiry reminders at start and every six hours while the app runs.
   void services.notifier.check()

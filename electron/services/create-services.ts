@@ -1,5 +1,11 @@
 import { ok } from '@shared/result'
 import { dashboardOf } from '@shared/logic/dashboard'
+import { isAllowedExternalUrl } from '@shared/logic/link-allowlist'
+import { supportReport } from '@shared/logic/support-report'
+import { createDoctorService } from './diagnostics/doctor.service'
+import { createHttpClient } from './net/http-client'
+import { createApiProber } from './probes/api-prober'
+import type { LogRecord } from './logging/logger'
 import { createAccountsService, type TokenAnalyzer } from './accounts/accounts.service'
 import { createActivityLog } from './activity/activity.service'
 import { createExpiryNotifier, type Notifier } from './activity/expiry-notifier'
@@ -24,6 +30,7 @@ import { createExportService } from './export/export.service'
 import { writeFileSafely } from './export/safe-file'
 import { createImportService } from './export/import.service'
 import { createApprovedRoots } from './workspace/approved-roots'
+import type { Settings } from './workspace/metadata-doc'
 import { createWorkspaceService } from './workspace/workspace.service'
 
 /** Native dialogs (Electron) or their test stand-ins. */
@@ -59,6 +66,8 @@ export type Ports = {
   /** The environment git inherits from (allow-listed again by the runner). */
   readonly env: NodeJS.ProcessEnv
   readonly helper?: HelperLauncher
+  /** The recent tail of the log, for the support report. */
+  readonly logTail: () => readonly LogRecord[]
   readonly timeouts?: Partial<Timeouts>
   readonly now?: () => Date
 }
@@ -92,13 +101,62 @@ export async function createServices(ports: Ports) {
     ...(ports.helper ? { launcher: ports.helper } : {}),
   })
   const runner = createGitRunner({ broker, env: ports.env, logger: ports.logger })
+  const settingsView = (s: Settings) => ({
+    expiryWarningDays: s.expiryWarningDays,
+    notifications: s.notifications,
+    proxy: s.proxy,
+    noProxy: s.noProxy,
+  })
+  const configuredProxy = () => {
+    const s = metadata.get().settings
+    return s.proxy ? { url: s.proxy, noProxy: s.noProxy } : null
+  }
   const operations = createGitOperations({
+    proxy: configuredProxy,
     runner,
     classify: createClassifier(now),
     logger: ports.logger,
     ...(ports.timeouts ? { timeouts: ports.timeouts } : {}),
   })
   const git = createGitService({ metadata, accounts, operations, events: ports.events, activity })
+  const apiProber = {
+    probe: (input: Parameters<ReturnType<typeof createApiProber>['probe']>[0]) => {
+      const s = metadata.get().settings
+      const http = createHttpClient({
+        env: ports.env,
+        proxy: s.proxy,
+        noProxy: s.noProxy,
+        logger: ports.logger,
+      })
+      return createApiProber({ http, logger: ports.logger, now }).probe(input)
+    },
+  }
+  const doctor = createDoctorService({
+    metadata,
+    accounts,
+    git,
+    runner,
+    apiProber,
+    env: ports.env,
+    activity,
+    now,
+  })
+  const buildSupportReport = async (): Promise<string> => {
+    const d = metadata.get()
+    const run = await doctor.run({ kind: 'all' }, false)
+    return supportReport({
+      generatedAt: now(),
+      app: await appInfo.info(),
+      vault: await vaultStatus(),
+      accounts: accounts.list(),
+      repositories: d.repositories,
+      environments: d.environments,
+      findings: run.findings,
+      activity: activity.list({ limit: 50 }),
+      logs: ports.logTail().slice(-100),
+      knownSecrets: vault.knownSecrets(),
+    })
+  }
   const notifier = createExpiryNotifier({ accounts, metadata, notifier: ports.notifier, now })
   const exporter = createExportService({
     metadata,
@@ -173,6 +231,29 @@ export async function createServices(ports: Ports) {
       const opened = await ports.desktop.openExternal(link.value.url)
       return ok({ url: link.value.url, opened, prefilled: [...link.value.prefilled], note: link.value.note })
     },
+    'accounts:test': async (r) => {
+      const analysis = accounts.analyze(r.token, {
+        provider: r.fields.provider,
+        host: r.fields.host,
+        deployment: r.fields.deployment,
+        tokenKind: r.fields.tokenKind,
+      })
+      const token = ports.analyze(r.token, { provider: r.fields.provider }).cleaned ?? r.token.trim()
+      const probe = await apiProber.probe({ account: r.fields, token, use: 'flipt_sync', timeoutMs: 15_000 })
+      return ok({
+        analysis,
+        probe: {
+          ok: probe.ok,
+          authenticated: probe.authenticated,
+          category: probe.category,
+          login: probe.login,
+          scopes: probe.scopes ? [...probe.scopes] : null,
+          expiresAt: probe.expiresAt,
+          detail: probe.detail,
+          ms: probe.ms,
+        },
+      })
+    },
     'accounts:copy-token': async (r) => {
       const s = accounts.secretFor(r.id)
       if (!s.ok) return s
@@ -210,7 +291,10 @@ export async function createServices(ports: Ports) {
         })
       return saved
     },
-    'export:copy': (r) => exporter.copy(r),
+    'export:copy': (r) => {
+      const { part, ...req } = r
+      return exporter.copy(req, part)
+    },
     'import:open-file': async () => {
       const p = await importer.previewFile()
       return p.ok ? ok({ preview: p.value }) : p
@@ -266,7 +350,7 @@ export async function createServices(ports: Ports) {
     },
     'settings:get': () => {
       const s = metadata.get().settings
-      return Promise.resolve(ok({ expiryWarningDays: s.expiryWarningDays, notifications: s.notifications }))
+      return Promise.resolve(ok(settingsView(s)))
     },
     'settings:update': async (r) => {
       try {
@@ -276,15 +360,48 @@ export async function createServices(ports: Ports) {
             ...d.settings,
             ...(r.expiryWarningDays !== undefined ? { expiryWarningDays: r.expiryWarningDays } : {}),
             ...(r.notifications !== undefined ? { notifications: r.notifications } : {}),
+            ...(r.proxy !== undefined ? { proxy: r.proxy } : {}),
+            ...(r.noProxy !== undefined ? { noProxy: r.noProxy } : {}),
           },
         }))
-        return ok({
-          expiryWarningDays: next.settings.expiryWarningDays,
-          notifications: next.settings.notifications,
-        })
+        return ok(settingsView(next.settings))
       } catch (e: unknown) {
         return err(appError('io', e instanceof Error ? e.message : 'Settings were not saved.'))
       }
+    },
+
+    'doctor:run': async (r) => ok(await doctor.run(r.scope, r.online)),
+    'doctor:explain': (r) =>
+      Promise.resolve(
+        ok(
+          doctor.explain(r.text, {
+            ...(r.accountId ? { accountId: r.accountId } : {}),
+            ...(r.provider ? { provider: r.provider } : {}),
+          }),
+        ),
+      ),
+    'doctor:apply-fix': (r) => workspace.applyFix(r.subject, r.value),
+    'support:report': async () => ok({ text: await buildSupportReport() }),
+    'support:save': async () => {
+      const path = await ports.dialogs.saveFile('Save the support report', 'gitkeys-support-report.md')
+      if (!path) return ok({ path: null })
+      const written = await writeFileSafely(path, await buildSupportReport())
+      return written.ok ? ok({ path: written.value }) : written
+    },
+    'support:copy': async () => {
+      await ports.desktop.copyText(await buildSupportReport())
+      return ok({ copied: true as const })
+    },
+    'app:open-external': async (r) => {
+      const hosts = metadata.get().accounts.map((a) => a.host)
+      if (!isAllowedExternalUrl(r.url, hosts))
+        return err(
+          appError(
+            'invalid_input',
+            'GitKeys opens only https links to your Git hosts and their documentation.',
+          ),
+        )
+      return ok({ opened: await ports.desktop.openExternal(r.url) })
     },
 
     'dialog:choose-folder': async (r) => {
@@ -303,6 +420,11 @@ export async function createServices(ports: Ports) {
     activity,
     notifier,
     knownSecrets: () => vault.knownSecrets(),
+    /** Flushes pending writes and removes private temp folders (app quit, end of a test). */
+    async dispose(): Promise<void> {
+      await activity.flush()
+      await operations.dispose()
+    },
   }
 }
 

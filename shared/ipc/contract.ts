@@ -9,6 +9,7 @@ import {
 import { ActivityEntrySchema } from '../domain/activity'
 import { AppInfoSchema } from '../domain/app-info'
 import { CredentialSchema } from '../domain/credential'
+import { DoctorResultSchema, DoctorScopeSchema, ExplanationSchema } from '../domain/doctor'
 import { ExportPreviewSchema, ExportRequestSchema, ImportPreviewSchema } from '../domain/export'
 import { EnvironmentSchema } from '../domain/environment'
 import {
@@ -38,7 +39,21 @@ const AccountUsageSchema = z.object({
   credentials: z.array(z.string()),
 })
 const AccountListSchema = z.object({ accounts: z.array(AccountSchema) })
-const SettingsViewSchema = z.object({ expiryWarningDays: z.number(), notifications: z.boolean() })
+const SettingsViewSchema = z.object({
+  expiryWarningDays: z.number(),
+  notifications: z.boolean(),
+  proxy: z.string().nullable(),
+  noProxy: z.string().nullable(),
+})
+/** A proxy URL as the settings accept it: http(s) with a host, no control characters, no userinfo (it would be stored in plain text). */
+const ProxyUrlSchema = z
+  .string()
+  .max(500)
+  .regex(
+    /^https?:\/\/[^\s/@]+(:\d+)?\/?$/,
+    'use a proxy URL like http://proxy.example:3128, without a user or password',
+  )
+  .nullable()
 const DashboardSchema = z.object({
   providers: z.array(z.object({ provider: ProviderIdSchema, count: z.number(), attention: z.number() })),
   expiries: z.array(
@@ -133,6 +148,24 @@ export const channels = {
       note: z.string(),
     }),
   },
+  'accounts:test': {
+    request: z.strictObject({ fields: AccountFieldsSchema, token: TokenInputSchema }),
+    response: z.object({
+      analysis: TokenAnalysisSchema,
+      probe: z
+        .object({
+          ok: z.boolean(),
+          authenticated: z.boolean().nullable(),
+          category: z.string().nullable(),
+          login: z.string().nullable(),
+          scopes: z.array(z.string()).nullable(),
+          expiresAt: z.string().nullable(),
+          detail: z.string(),
+          ms: z.number(),
+        })
+        .nullable(),
+    }),
+  },
   'accounts:copy-token': {
     request: z.strictObject({ id: IdSchema }),
     response: z.object({ clearsInSeconds: z.number() }),
@@ -176,7 +209,10 @@ export const channels = {
     }),
     response: z.object({ path: z.string().nullable(), secretFilesWritten: z.number() }),
   },
-  'export:copy': { request: ExportRequestSchema, response: z.object({ copied: z.literal(true) }) },
+  'export:copy': {
+    request: ExportRequestSchema.extend({ part: z.enum(['document', 'envTemplate']) }).strict(),
+    response: z.object({ copied: z.literal(true) }),
+  },
   'import:open-file': { request: Empty, response: z.object({ preview: ImportPreviewSchema.nullable() }) },
   'import:preview-text': {
     request: z.strictObject({ text: z.string().max(2 * 1024 * 1024) }),
@@ -207,8 +243,39 @@ export const channels = {
     request: z.strictObject({
       expiryWarningDays: z.number().int().min(1).max(365).optional(),
       notifications: z.boolean().optional(),
+      proxy: ProxyUrlSchema.optional(),
+      noProxy: z
+        .string()
+        .max(1000)
+        .regex(/^[^\s]*$/, 'a comma-separated list without spaces')
+        .nullable()
+        .optional(),
     }),
     response: SettingsViewSchema,
+  },
+
+  'doctor:run': {
+    request: z.strictObject({ scope: DoctorScopeSchema, online: z.boolean() }),
+    response: DoctorResultSchema,
+  },
+  'doctor:explain': {
+    request: z.strictObject({
+      text: z.string().max(2 * 1024 * 1024),
+      accountId: IdSchema.optional(),
+      provider: ProviderIdSchema.optional(),
+    }),
+    response: ExplanationSchema,
+  },
+  'doctor:apply-fix': {
+    request: z.strictObject({ subject: z.string().max(300), value: z.string().max(2000) }),
+    response: z.object({ subject: z.string() }),
+  },
+  'support:report': { request: Empty, response: z.object({ text: z.string() }) },
+  'support:save': { request: Empty, response: z.object({ path: z.string().nullable() }) },
+  'support:copy': { request: Empty, response: z.object({ copied: z.literal(true) }) },
+  'app:open-external': {
+    request: z.strictObject({ url: z.string().max(2000) }),
+    response: z.object({ opened: z.boolean() }),
   },
 
   'dialog:choose-folder': {

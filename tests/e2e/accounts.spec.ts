@@ -61,7 +61,11 @@ const rows: readonly Row[] = [
   },
 ]
 
-test('add an account of every provider through its own screen, then rotate and remove', async ({ app, world, bridge }) => {
+test('add an account of every provider through its own screen, then rotate and remove', async ({
+  app,
+  world,
+  bridge,
+}) => {
   const { page } = app
   await app.goto('accounts')
   await expect(page.getByTestId('accounts-empty')).toBeVisible()
@@ -115,7 +119,9 @@ test('add an account of every provider through its own screen, then rotate and r
   for (const row of rows) expect(bridge.wire.join('\n')).not.toContain(row.token)
 })
 
-test('the connection screen explains a bad token and a removed kind before anything is saved', async ({ app }) => {
+test('the connection screen explains a bad token and a removed kind before anything is saved', async ({
+  app,
+}) => {
   const { page } = app
   await app.goto('accounts/new/github')
   await page.getByTestId('label-input').fill('Typo')

@@ -116,6 +116,7 @@ async function build(root: string, opts: WorldOptions, key: Buffer): Promise<Tes
       activity: createFileStore(join(appData, 'activity.json')),
     },
     notifier: { notify: (title, body) => void notifications.push({ title, body }) },
+    logTail: () => sink.records,
     analyze: createTokenAnalyzer(),
     dialogs: {
       chooseFolder(title) {
@@ -158,7 +159,10 @@ async function build(root: string, opts: WorldOptions, key: Buffer): Promise<Tes
     desktop,
     notifications,
     restart: () => build(root, opts, key),
-    dispose: () => rm(root, { recursive: true, force: true }),
+    async dispose() {
+      await services.dispose()
+      await rm(root, { recursive: true, force: true })
+    },
   }
   return world
 }

@@ -161,9 +161,11 @@ export function createGitRunner(deps: {
         ...(run.extraConfig ?? []),
       ]
       const base = baseGitEnv(deps.env, { allowHttp: run.allowHttp })
-      if (run.network?.noProxy) {
-        base.NO_PROXY = run.network.noProxy
-        base.no_proxy = run.network.noProxy
+      if (run.network?.proxy) {
+        // The loopback never goes through a configured proxy (like the API client); the user's list adds to it.
+        const bypass = [run.network.noProxy, LOOPBACK_NO_PROXY].filter(Boolean).join(',')
+        base.NO_PROXY = bypass
+        base.no_proxy = bypass
       }
       const env = withConfig(base, config)
       const git = simpleGit(
@@ -228,6 +230,9 @@ export function createGitRunner(deps: {
 
 /** See {@link createGitRunner}. */
 export type GitRunner = ReturnType<typeof createGitRunner>
+
+/** Hosts that never use a configured proxy. */
+const LOOPBACK_NO_PROXY = 'localhost,127.0.0.1,::1'
 
 function networkConfig(n: NetworkSettings | undefined): Array<readonly [string, string]> {
   if (!n) return []

@@ -2,6 +2,7 @@ import type { Environment } from '@shared/domain/environment'
 import type { Repository } from '@shared/domain/repository'
 import { appError, type AppError } from '@shared/errors'
 import { parseRemoteFor } from '@shared/providers/remote-parse'
+import { applyFieldFix } from '@shared/logic/apply-fix'
 import { checkEnvironment, checkRepository, uniqueId, withSingleDefault } from '@shared/logic/workspace-rules'
 import { err, ok, type Result } from '@shared/result'
 import type { EventSink } from '../events'
@@ -181,6 +182,60 @@ export function createWorkspaceService(deps: {
         return err(storeError(e))
       }
       return ok({ removed: id })
+    },
+
+    /**
+     * Applies one field of a Doctor fix (`storage.<id>.remote`…). Only the changed field is judged, so a
+     * config imported with several problems can be mended one fix at a time without losing anything.
+     */
+    async applyFix(subject: string, value: string): Promise<Result<{ subject: string }, AppError>> {
+      const d = deps.metadata.get()
+      const target = applyFieldFix(subject, value, d)
+      if (!target) return err(appError('unsupported', `GitKeys cannot change ${subject} itself.`))
+      const field = subject.split('.').slice(2).join('.')
+      const fieldOf: Record<string, string> = {
+        remote: 'remote',
+        branch: 'branch',
+        poll_interval: 'pollInterval',
+        ca_cert_path: 'caCertPath',
+        'scm.api_url': 'scm.apiUrl',
+        directory: 'directory',
+        name: 'name',
+      }
+      const checks =
+        'repository' in target
+          ? checkRepository(target.repository, {
+              account: d.accounts.find((a) => a.id === target.repository.accountId) ?? null,
+              others: d.repositories.filter((r) => r.id !== target.repository.id),
+            })
+          : checkEnvironment(target.environment, {
+              repositories: d.repositories,
+              others: d.environments.filter((e) => e.id !== target.environment.id),
+            })
+      const bad = checks.filter((c) => c.severity === 'error' && c.field === (fieldOf[field] ?? field))
+      if (bad.length > 0) return err(refusal(bad))
+      try {
+        const next = await deps.metadata.update((m) =>
+          'repository' in target
+            ? {
+                ...m,
+                repositories: m.repositories.map((r) =>
+                  r.id === target.repository.id ? target.repository : r,
+                ),
+              }
+            : {
+                ...m,
+                environments: m.environments.map((e) =>
+                  e.id === target.environment.id ? target.environment : e,
+                ),
+              },
+        )
+        emit(next)
+      } catch (e: unknown) {
+        return err(storeError(e))
+      }
+      log.info('doctor fix applied', { subject })
+      return ok({ subject })
     },
   }
 }

@@ -28,6 +28,7 @@ const PATHS = {
   rotate: 'M4 4v6h6M20 20v-6h-6M5 15a7 7 0 0 0 12.9 2M19 9A7 7 0 0 0 6.1 7',
   stop: 'M7 7h10v10H7z',
   file: 'M6 3h8l4 4v14H6zM14 3v4h4',
+  sliders: 'M4 6h10m4 0h2M4 12h4m4 0h8M4 18h12m4 0h0M16 4v4M10 10v4M18 16v4',
 } as const
 
 /** An icon name. */

@@ -1,7 +1,7 @@
 import { create } from 'zustand'
 import type { ActivityEntry } from '@shared/domain/activity'
 import type { AppError } from '@shared/errors'
-import type { ResponseOf } from '@shared/ipc/contract'
+import type { RequestOf, ResponseOf } from '@shared/ipc/contract'
 import { call, subscribe } from '../ipc/client'
 
 /** The dashboard, settings and recent activity for the Home and Activity screens. */
@@ -12,7 +12,8 @@ export type HomeState = {
   readonly error: AppError | null
   readonly load: () => Promise<void>
   readonly loadActivity: () => Promise<void>
-  readonly updateSettings: (patch: { expiryWarningDays?: number; notifications?: boolean }) => Promise<void>
+  /** Saves a change; the error (for example an invalid proxy URL) is returned for the form to show. */
+  readonly updateSettings: (patch: RequestOf<'settings:update'>) => Promise<AppError | null>
   readonly exportActivity: () => Promise<string | null>
 }
 
@@ -43,10 +44,10 @@ export const useHome = create<HomeState>((set, get) => ({
   },
   async updateSettings(patch) {
     const r = await call('settings:update', patch)
-    if (r.ok) {
-      set({ settings: r.value })
-      await get().load()
-    }
+    if (!r.ok) return r.error
+    set({ settings: r.value })
+    await get().load()
+    return null
   },
   async exportActivity() {
     const r = await call('activity:export', {})

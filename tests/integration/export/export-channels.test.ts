@@ -233,16 +233,30 @@ describe('export:save', () => {
 describe('export:copy', () => {
   it('copies env references (no token) through main', async () => {
     const before = world.desktop.clipboard.length
-    must(await world.dispatcher.dispatch('export:copy', flipt('env')))
+    must(await world.dispatcher.dispatch('export:copy', { ...flipt('env'), part: 'document' }))
     const copied = world.desktop.clipboard.slice(before)
     expect(copied).toHaveLength(1)
     expect(copied[0]).toContain('${env:GITHUB_TOKEN}')
     expect(leaks(copied.join('\n'))).toEqual([])
   })
 
+  it('copies the environment template as names with empty values, never the token', async () => {
+    const before = world.desktop.clipboard.length
+    must(await world.dispatcher.dispatch('export:copy', { ...flipt('env'), part: 'envTemplate' }))
+    const copied = world.desktop.clipboard.slice(before)
+    expect(copied).toHaveLength(1)
+    expect(copied[0]).toMatch(/^GITHUB_TOKEN=$/m)
+    expect(leaks(copied.join('\n'))).toEqual([])
+  })
+
+  it('says which part is missing when none is named', async () => {
+    const r = await world.dispatcher.dispatch('export:copy', flipt('env'))
+    expect(r.ok ? null : r.error.issues?.map((i) => i.path)).toEqual(['part'])
+  })
+
   it('is refused for inline tokens', async () => {
     const before = world.desktop.clipboard.length
-    const r = await world.dispatcher.dispatch('export:copy', flipt('inline'))
+    const r = await world.dispatcher.dispatch('export:copy', { ...flipt('inline'), part: 'document' })
     expect(r.ok ? null : r.error.code).toBe('invalid_input')
     expect(world.desktop.clipboard.length).toBe(before)
   })

@@ -1,0 +1,61 @@
+import { create } from 'zustand'
+import type { DoctorResult, ExplanationView } from '@shared/domain/doctor'
+import type { ProviderId } from '@shared/domain/provider'
+import type { AppError } from '@shared/errors'
+import { call } from '../ipc/client'
+
+/** The Doctor's scope: everything, or one account, repository or environment. */
+export type DoctorScope =
+  { readonly kind: 'all' } | { readonly kind: 'account' | 'repository' | 'environment'; readonly id: string }
+
+/** Doctor runs, pasted-error explanations and the support report actions. */
+export type DoctorState = {
+  readonly scope: DoctorScope
+  readonly running: 'offline' | 'online' | null
+  readonly result: DoctorResult | null
+  readonly explanation: ExplanationView | null
+  readonly notice: string | null
+  readonly error: AppError | null
+  readonly setScope: (s: DoctorScope) => void
+  readonly run: (online: boolean) => Promise<void>
+  readonly explain: (text: string, by: { accountId?: string; provider?: ProviderId }) => Promise<void>
+  readonly copyReport: () => Promise<void>
+  readonly saveReport: () => Promise<void>
+}
+
+/** The Doctor store. */
+export const useDoctor = create<DoctorState>((set, get) => ({
+  scope: { kind: 'all' },
+  running: null,
+  result: null,
+  explanation: null,
+  notice: null,
+  error: null,
+  setScope: (scope) => set({ scope, result: null }),
+  async run(online) {
+    set({ running: online ? 'online' : 'offline', error: null, notice: null })
+    const r = await call('doctor:run', { scope: get().scope, online })
+    set(r.ok ? { running: null, result: r.value } : { running: null, error: r.error })
+  },
+  async explain(text, by) {
+    set({ error: null })
+    const r = await call('doctor:explain', {
+      text,
+      ...(by.accountId ? { accountId: by.accountId } : {}),
+      ...(by.provider ? { provider: by.provider } : {}),
+    })
+    set(r.ok ? { explanation: r.value } : { error: r.error })
+  },
+  async copyReport() {
+    const r = await call('support:copy', {})
+    set(
+      r.ok
+        ? { notice: 'The support report is on the clipboard (secrets appear only as hints).' }
+        : { error: r.error },
+    )
+  },
+  async saveReport() {
+    const r = await call('support:save', {})
+    set(r.ok ? { notice: r.value.path ? `Saved to ${r.value.path}` : null } : { error: r.error })
+  },
+}))
