@@ -70,14 +70,19 @@ export function SettingsScreen(): ReactElement {
               />
               days before a token expires
             </label>
-            <label className="row">
+            <label className="row" style={{ flexWrap: 'nowrap', alignItems: 'flex-start' }}>
               <input
                 type="checkbox"
                 checked={settings.notifications}
                 onChange={(e) => void updateSettings({ notifications: e.target.checked })}
                 data-testid="settings-notifications"
               />
-              Desktop notifications (checked at start and every six hours)
+              <span>
+                Desktop notifications
+                <span className="small muted" style={{ display: 'block' }}>
+                  Checked when GitKeys starts and every six hours while it runs.
+                </span>
+              </span>
             </label>
           </div>
         </div>
