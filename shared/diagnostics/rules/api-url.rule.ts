@@ -40,6 +40,10 @@ function sites(input: RuleInput): ScmSite[] {
     const value = raw === null || raw.trim() === '' || isAbsent ? null : raw.trim()
     const url = value !== null && URL.canParse(value) ? new URL(value) : null
     const view = input.remoteOf(e.repositoryId)
+    // scm.type of another provider than the remote's is scm.type_mismatch's finding; advice on the
+    // api_url of the wrong provider would only mislead until the type is right.
+    const remoteProvider = view.parsed?.provider ?? null
+    if (remoteProvider !== null && remoteProvider !== e.scm.type) return []
     return [
       {
         e,

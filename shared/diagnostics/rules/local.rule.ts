@@ -128,9 +128,14 @@ const envToken = defineRule(
     const env = input.ctx.local?.git
     if (!env) return
     const hosts = hostsInUse(input)
+    // A variable the configuration itself reads (`${env:GITHUB_TOKEN}`) is set on purpose.
+    const referenced = new Set([
+      ...(input.flipt?.envRefs.map((r) => r.name) ?? []),
+      ...input.ctx.credentials.flatMap((c) => (c.secret?.kind === 'env' ? [c.secret.name] : [])),
+    ])
     for (const t of env.envTokens) {
       const spec = ENV_TOKEN_VARIABLES.find((v) => v.name === t.name)
-      if (!spec || t.empty) continue
+      if (!spec || t.empty || referenced.has(t.name)) continue
       const host = hosts.find((h) => h.provider === spec.provider)
       if (!host) continue
       const helper = spec.helper

@@ -176,4 +176,10 @@ export const apiUrlCases: readonly RuleCase[] = [
     ctx: scm('github', 'https://github.com/acme/flags.git', 'https://api.github.com'),
   },
   { rule: 'api_url.host_mismatch', name: 'no api_url', expect: 'pass', ctx: ctx(healthy()) },
+  {
+    rule: 'api_url.enterprise_missing',
+    name: 'a GitLab SCM on a GitHub remote (scm.type_mismatch says it; no api_url advice for the wrong type)',
+    expect: 'pass',
+    ctx: scm('gitlab', 'https://github.com/acme/flags.git', null, { absent: true }),
+  },
 ]

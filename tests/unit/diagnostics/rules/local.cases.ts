@@ -1,6 +1,6 @@
 import type { LocalGitEnv } from '@shared/diagnostics/diagnose.types'
 import type { RuleCase } from './rule-fixtures'
-import { TOKENS, ctx, healthy, local } from './rule-fixtures'
+import { TOKENS, credential, ctx, healthy, local } from './rule-fixtures'
 import { analyzeToken } from '@shared/providers/token-analysis'
 
 /** Local git environment cases, for the github.com host of the healthy workspace. */
@@ -66,6 +66,17 @@ export const localCases: readonly RuleCase[] = [
     name: 'GITLAB_TOKEN while no GitLab host is used',
     expect: 'pass',
     ctx: machine({ envTokens: [{ name: 'GITLAB_TOKEN', empty: false, analysis: null }] }),
+  },
+  {
+    rule: 'local.env_token',
+    name: 'a GH_TOKEN that the configuration itself reads (${env:GH_TOKEN})',
+    expect: 'pass',
+    ctx: {
+      ...machine({ envTokens: [{ name: 'GH_TOKEN', empty: false, analysis: otherToken }] }),
+      credentials: [
+        credential({ id: 'gh', type: 'access_token', secret: { kind: 'env', name: 'GH_TOKEN' } }),
+      ],
+    },
   },
   {
     rule: 'local.env_token',
