@@ -40,11 +40,23 @@ export type BrokerSession = {
 const shellQuote = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`
 
 /**
+ * git's own cache client as a shell helper that runs it for `get` only: git also calls its helpers
+ * with `store` (after every successful request, with the secret) and `erase`, which the broker
+ * ignores anyway, so starting a git process to deliver them only costs time (and, for `store`, sends
+ * the secret back over the socket). The relay (relay.ts) forwards only `get` the same way.
+ */
+const cacheHelper = (address: string): string =>
+  `!f() { test "$1" = get || exit 0; exec git credential-cache --socket ${shellQuote(address)} get; }; f`
+
+/**
  * The credential broker (ARCHITECTURE.md §5). Per operation it opens a socket at a random path
  * (the one-time nonce) inside a private 0700 directory and speaks git's credential-cache daemon
  * protocol on it, so git's built-in `credential-cache` client is the helper: no token in argv,
  * URLs, git config, environment or files. It answers only a `get` for the exact protocol, host and
  * port of the grant, only while the operation runs, and ignores `store` and `erase`.
+ *
+ * The directory is shared by the sessions open at the same time (made by the first, removed by the
+ * last): each socket keeps its own nonce, and a burst of operations makes one directory, not one each.
  */
 export function createCredentialBroker(deps: {
   readonly logger: Logger
@@ -54,6 +66,36 @@ export function createCredentialBroker(deps: {
   const log = deps.logger.child('broker')
   const platform = deps.platform ?? process.platform
   const launcher: HelperLauncher = deps.launcher ?? { kind: 'git-cache' }
+  /** The private folder of the sessions open now, and how many use it. */
+  let folder: { readonly path: Promise<string>; users: number } | null = null
+
+  /** Joins (or makes) the private 0700 folder; the returned release removes it after its last user. */
+  async function enterFolder(): Promise<{ readonly path: string; release(): Promise<void> }> {
+    const f = (folder ??= { path: mkdtemp(join(tmpdir(), 'gk-')), users: 0 })
+    f.users++
+    const leave = (): boolean => {
+      f.users--
+      if (f.users > 0) return false
+      if (folder === f) folder = null
+      return true
+    }
+    let path: string
+    try {
+      path = await f.path
+    } catch (e: unknown) {
+      leave()
+      throw e
+    }
+    let released = false
+    return {
+      path,
+      release: async () => {
+        if (released) return
+        released = true
+        if (leave()) await rm(path, { recursive: true, force: true })
+      },
+    }
+  }
 
   function decide(grant: CredentialGrant, text: string): { answer: string; event: BrokerEvent } {
     const req = parseCredentialRequest(text)
@@ -89,8 +131,8 @@ export function createCredentialBroker(deps: {
     /** Opens a session for one git operation. Close it when the operation ends, whatever happened. */
     async open(grant: CredentialGrant): Promise<BrokerSession> {
       const nonce = randomBytes(16).toString('hex')
-      const dir = platform === 'win32' ? null : await mkdtemp(join(tmpdir(), 'gk-'))
-      const address = dir ? join(dir, nonce) : `\\\\.\\pipe\\gitkeys-${nonce}`
+      const dir = platform === 'win32' ? null : await enterFolder()
+      const address = dir ? join(dir.path, nonce) : `\\\\.\\pipe\\gitkeys-${nonce}`
       const events: BrokerEvent[] = []
       const sockets = new Set<Socket>()
       let open = true
@@ -116,13 +158,18 @@ export function createCredentialBroker(deps: {
           socket.end(answer)
         })
       })
-      await new Promise<void>((resolve, reject) => {
-        server.once('error', reject)
-        server.listen(address, () => resolve())
-      })
+      try {
+        await new Promise<void>((resolve, reject) => {
+          server.once('error', reject)
+          server.listen(address, () => resolve())
+        })
+      } catch (e: unknown) {
+        await dir?.release()
+        throw e
+      }
       const helper =
         launcher.kind === 'git-cache'
-          ? `cache --socket ${shellQuote(address)}`
+          ? cacheHelper(address)
           : `!${launcher.command.map(shellQuote).join(' ')} --socket ${shellQuote(address)}`
       return {
         config: [
@@ -134,8 +181,9 @@ export function createCredentialBroker(deps: {
         async close() {
           open = false
           for (const s of sockets) s.destroy()
+          // Closing a Unix socket server unlinks its socket file, so the nonce is gone at once.
           await new Promise<void>((resolve) => server.close(() => resolve()))
-          if (dir) await rm(dir, { recursive: true, force: true })
+          await dir?.release()
         },
       }
     },

@@ -144,7 +144,8 @@ export function createGitOperations(deps: {
   function probeRepo(): Promise<Result<string, AppError>> {
     probe ??= (async () => {
       const dir = join(await scratchDir(), 'probe')
-      const init = await deps.runner.run({ args: ['init', '-q', '--', dir], timeoutMs: 10_000 })
+      // Both steps go ahead of queued runs: every write probe waits on them (a doctor run queues all tests first).
+      const init = await deps.runner.run({ args: ['init', '-q', '--', dir], timeoutMs: 10_000, urgent: true })
       const commit = init.ok
         ? await deps.runner.run({
             args: [
@@ -160,6 +161,7 @@ export function createGitOperations(deps: {
             ],
             cwd: dir,
             timeoutMs: 10_000,
+            urgent: true,
           })
         : init
       if (!commit.ok) {

@@ -3,6 +3,7 @@ import { redact } from '@shared/logic/redact'
 import type { Logger } from '../logging/logger'
 import type { BrokerEvent, CredentialBroker, CredentialGrant } from './credential-broker'
 import { baseGitEnv, GIT_ENV_ALLOWED, safetyConfig, withConfig } from './git-env'
+import { createOutputBuffer } from './output-buffer'
 import { createSemaphore } from './semaphore'
 
 /** The oldest git GitKeys runs with: it carries the CVE-2024-52006 / CVE-2025-48384 fixes on most distros. */
@@ -48,6 +49,8 @@ export type GitRun = {
   readonly onProgress?: (p: GitProgress) => void
   readonly allowHttp?: boolean
   readonly extraConfig?: ReadonlyArray<readonly [string, string]>
+  /** Goes ahead of the waiting runs: a short local step that other runs wait on (the write-probe repository). */
+  readonly urgent?: boolean
 }
 
 /** How a run ended. stderr is redacted; the broker log says what git asked for. */
@@ -152,7 +155,8 @@ export function createGitRunner(deps: {
     const session = run.grant ? await deps.broker.open(run.grant) : null
     const secrets = run.grant ? [run.grant.secret] : []
     let stdout = ''
-    let stderr = ''
+    // Head and tail, bounded: git's last lines (`fatal: …`) are what diagnosis needs.
+    const errOut = createOutputBuffer({ secrets })
     try {
       const config = [
         ...(session?.config ?? [['credential.helper', ''] as const]),
@@ -189,7 +193,7 @@ export function createGitRunner(deps: {
             if (stdout.length < 4_000_000) stdout += d.toString('utf8')
           })
           err.on('data', (d: Buffer) => {
-            if (stderr.length < 256_000) stderr += d.toString('utf8')
+            errOut.push(d)
           })
         })
       await git.raw([...run.args])
@@ -197,12 +201,13 @@ export function createGitRunner(deps: {
         ok: true,
         ended: 'exit',
         stdout,
-        stderr: redact(stderr, secrets),
+        stderr: errOut.text(),
         ms: Date.now() - started,
         broker: session?.events ?? [],
       }
     } catch (e: unknown) {
       const kind = e instanceof Error && /timeout/i.test(e.message) && ended === 'exit' ? 'timeout' : ended
+      const stderr = errOut.text()
       const fallback = e instanceof Error && stderr === '' ? e.message : ''
       log.info('git failed', { op: run.args[0] ?? '', ended: kind, ms: Date.now() - started })
       return {
@@ -222,7 +227,7 @@ export function createGitRunner(deps: {
 
   return {
     /** Runs git under the concurrency limit. */
-    run: (run: GitRun): Promise<GitRunResult> => limit.run(() => runNow(run)),
+    run: (run: GitRun): Promise<GitRunResult> => limit.run(() => runNow(run), run.urgent === true),
     /** The running and waiting counts. */
     load: limit.load,
   }

@@ -7,9 +7,10 @@ export function createSemaphore(limit: number) {
     waiting.shift()?.()
   }
   return {
-    /** Runs `task` when a slot is free. */
-    async run<T>(task: () => Promise<T>): Promise<T> {
-      if (active >= limit) await new Promise<void>((resolve) => waiting.push(resolve))
+    /** Runs `task` when a slot is free; `first` puts it ahead of the tasks already waiting. */
+    async run<T>(task: () => Promise<T>, first = false): Promise<T> {
+      if (active >= limit)
+        await new Promise<void>((resolve) => (first ? waiting.unshift(resolve) : waiting.push(resolve)))
       active++
       try {
         return await task()

@@ -164,7 +164,7 @@ describe('gitkeys doctor against a local git server', () => {
     const log = readFileSync(wrapperLog, 'utf8')
     expect(log).toContain('ARGV: ls-remote')
     expect(log).toContain('ARGV: push --dry-run')
-    expect(log).toMatch(/GIT_CONFIG_VALUE_\d+=cache --socket '[^']+'/)
+    expect(log).toMatch(/GIT_CONFIG_VALUE_\d+=!.* git credential-cache --socket '[^']+' get;/)
     expect(log).not.toContain('CANARY')
     expect(log).not.toContain(READ_ONLY)
   })

@@ -1,6 +1,6 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { connect } from 'node:net'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import {
   createCredentialBroker,
@@ -75,8 +75,18 @@ describe('credential broker with real git', () => {
       input: `protocol=https\nhost=github.com\nusername=octo\npassword=${CANARY}\n\n`,
     })
     await git(['credential', 'reject'], { env, input: 'protocol=https\nhost=github.com\n\n' })
+    // The helper passes only `get` to the cache client: store and erase never reach the socket…
+    const onTheWire = await Promise.all([
+      raw(socketOf(session.config), `action=store\nprotocol=https\nhost=github.com\npassword=${CANARY}\n`),
+      raw(socketOf(session.config), 'action=erase\nprotocol=https\nhost=github.com\n'),
+    ])
     await session.close()
-    expect(session.events.map((e) => e.outcome)).toEqual(['ignored', 'ignored'])
+    // …and sent there directly, the broker answers nothing and ignores them.
+    expect(onTheWire).toEqual(['', ''])
+    expect(session.events.map((e) => [e.action, e.outcome])).toEqual([
+      ['store', 'ignored'],
+      ['erase', 'ignored'],
+    ])
     const stored = join(home, '.git-credentials')
     expect(existsSync(stored) ? readFileSync(stored, 'utf8') : '').not.toContain('CANARY')
   })
@@ -110,6 +120,20 @@ describe('credential broker with real git', () => {
     await session.close()
     expect(existsSync(path)).toBe(false)
     expect(await raw(path, 'action=get\nprotocol=https\nhost=github.com\n')).toBe('(error)')
+  })
+
+  it('sessions open together share one private 0700 folder, each with its own socket; the last one removes it', async () => {
+    const [a, b] = await Promise.all([broker.open(grant), broker.open(grant)])
+    const [sa, sb] = [socketOf(a.config), socketOf(b.config)]
+    expect(sa).not.toBe(sb)
+    expect(dirname(sa)).toBe(dirname(sb))
+    expect(statSync(dirname(sa)).mode & 0o777).toBe(0o700)
+    await a.close()
+    await a.close()
+    expect(existsSync(sa)).toBe(false)
+    expect(await raw(sb, 'action=get\nprotocol=https\nhost=github.com\n')).toContain(CANARY)
+    await b.close()
+    expect(existsSync(dirname(sb))).toBe(false)
   })
 
   it('puts no secret in the git config entries it hands out', async () => {

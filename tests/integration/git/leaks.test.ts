@@ -100,7 +100,7 @@ describe('a canary token never leaks through git', () => {
     for (const op of ['ls-remote', 'push --dry-run', 'clone', 'fetch', 'pull', 'push --progress'])
       expect(log).toContain(`ARGV: ${op}`)
     // The helper git runs (from its exec-path) is configured through the environment: a socket, no secret.
-    expect(log).toMatch(/GIT_CONFIG_VALUE_1=cache --socket '[^']+'/)
+    expect(log).toMatch(/GIT_CONFIG_VALUE_1=!.* git credential-cache --socket '[^']+' get;/)
   })
 
   it('no git process had the token in its argv or environment', () => {

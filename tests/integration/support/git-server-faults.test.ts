@@ -46,6 +46,21 @@ describe('faults, as real git meets them', () => {
     expect((await lsRemote()).code).toBe(0)
   })
 
+  it('latencyMs: every request is answered that much later (a simulated round trip)', async () => {
+    server.setLatency(150)
+    try {
+      const before = server.requests.length
+      const run = await lsRemote()
+      const requests = server.requests.length - before
+      expect(run.code, run.stderr).toBe(0)
+      // ls-remote with a credential: the anonymous 401, info/refs, then ls-refs.
+      expect(requests).toBeGreaterThanOrEqual(3)
+      expect(run.ms).toBeGreaterThanOrEqual(150 * requests)
+    } finally {
+      server.setLatency(0)
+    }
+  })
+
   it('slowDrip: a pack sent a few bytes at a time trips the low-speed limit', async () => {
     server.setFaults([{ kind: 'slowDrip', bytes: 8, everyMs: 200, method: 'POST' }])
     const run = await clone(['-c', 'http.lowSpeedLimit=100000', '-c', 'http.lowSpeedTime=1'])

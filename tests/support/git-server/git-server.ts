@@ -89,6 +89,7 @@ export async function startGitServer<F extends Flavor>(opts: GitServerOptions<F>
     throw e
   }
 
+  let latencyMs = opts.latencyMs ?? 0
   const redirect = await startRedirectTarget(owned)
   stoppers.push(redirect.stop)
   let origin = ''
@@ -117,6 +118,8 @@ export async function startGitServer<F extends Flavor>(opts: GitServerOptions<F>
     const record = recordOf(requests.length + 1, origin, req, url, route, presented, null)
     requests.push(record)
     res.on('close', () => void (record.status = res.headersSent ? res.statusCode : 0))
+    // The simulated round trip: the request is recorded on arrival and handled `latencyMs` later.
+    if (latencyMs > 0) await new Promise<void>((resolve) => owned.timer(resolve, latencyMs))
     const finish = (outcome: string, reply?: WireReply) => {
       record.outcome = outcome
       req.resume()
@@ -200,6 +203,7 @@ export async function startGitServer<F extends Flavor>(opts: GitServerOptions<F>
     redirectTarget: { origin: redirect.origin, requests: redirect.requests },
     authorizationByOrigin: () => authorizationByOrigin([...requests, ...redirect.requests]),
     setFaults: (rules) => faults.set(rules),
+    setLatency: (ms) => void (latencyMs = ms),
     closed: owned.closed,
     close: owned.close,
   }

@@ -120,6 +120,12 @@ export type GitServerOptions<F extends Flavor = Flavor> = {
   readonly githubTexts?: 'current' | 'legacy'
   /** Also serve this flavor's introspection API on the same origin (see provider-api). */
   readonly api?: boolean
+  /**
+   * Answer every request on this origin (not the redirect target) this many ms late: a simulated
+   * round trip to a real host, for benchmarks. Default 0. Connection set-up (TCP, TLS) is not
+   * simulated, so a real host at that distance costs a client more.
+   */
+  readonly latencyMs?: number
   /** Close after this long without a request (default 5 min). */
   readonly idleTimeoutMs?: number
   /** Close after this long in any case (default 15 min). */
@@ -161,6 +167,8 @@ export type GitServer = {
   authorizationByOrigin(): Record<string, { requests: number; withAuthorization: number }>
   /** Replace the fault rules. */
   setFaults(rules: readonly FaultRule[]): void
+  /** Replace {@link GitServerOptions.latencyMs} for the requests that arrive from now on. */
+  setLatency(ms: number): void
   /** Resolves when the server has closed (by `close()` or its timers). */
   readonly closed: Promise<void>
   /** Kills children, drops sockets, removes the temp directory. Idempotent. */
