@@ -77,7 +77,14 @@ export async function createServices(ports: Ports) {
   const now = ports.now ?? (() => new Date())
   const appInfo = createAppInfoService(ports.host)
   const metadata = createMetadataStore({ store: ports.stores.metadata, logger: ports.logger })
-  const vault = createVault({ cipher: ports.cipher, store: ports.stores.vault, logger: ports.logger, now })
+  const vault = createVault({
+    cipher: ports.cipher,
+    store: ports.stores.vault,
+    logger: ports.logger,
+    now,
+    // A retry persisted or opened secrets once the keyring came back: the banner and the account list follow.
+    onChange: () => void publishVault().catch(() => ports.logger.warn('vault status could not be published')),
+  })
   const activity = createActivityLog({
     store: ports.stores.activity,
     events: ports.events,
@@ -94,6 +101,16 @@ export async function createServices(ports: Ports) {
     logger: ports.logger,
     now,
   })
+  /** The vault's status; by default after retrying what waits for the keyring. */
+  const vaultStatus = async (retry = true) => {
+    const ids = metadata.get().accounts.map((a) => a.id)
+    const status = retry ? await vault.status(ids) : await vault.currentStatus(ids)
+    return { ...status, storeProblems: [...metadata.problems(), ...status.storeProblems] }
+  }
+  const publishVault = async (): Promise<void> => {
+    ports.events.emit('vault:changed', await vaultStatus(false))
+    ports.events.emit('accounts:changed', { accounts: accounts.list() })
+  }
   const roots = createApprovedRoots(metadata)
   const workspace = createWorkspaceService({ metadata, roots, events: ports.events, logger: ports.logger })
   const broker = createCredentialBroker({
@@ -189,11 +206,6 @@ export async function createServices(ports: Ports) {
   await accounts.load()
   await activity.load()
 
-  const vaultStatus = async () => {
-    const status = await vault.status(metadata.get().accounts.map((a) => a.id))
-    return { ...status, storeProblems: [...metadata.problems(), ...status.storeProblems] }
-  }
-
   const handlers: Handlers = {
     'app:info': async () => ok(await appInfo.info()),
 
@@ -206,7 +218,10 @@ export async function createServices(ports: Ports) {
       return ok(status)
     },
 
-    'accounts:list': () => Promise.resolve(ok({ accounts: accounts.list() })),
+    'accounts:list': async () => {
+      await vault.retryPending()
+      return ok({ accounts: accounts.list() })
+    },
     'accounts:analyze-token': (r) => {
       const { token, ...ctx } = r
       return Promise.resolve(ok(accounts.analyze(token, ctx)))

@@ -33,15 +33,22 @@ export function forwardingEventSink(): EventSink & {
   }
 }
 
-/** A JSON-lines log file sink, as the app writes one (so canary sweeps can grep it). */
-function fileSink(dir: string): LogSink & { readonly records: LogRecord[] } {
+/** What the sessions of one world (the first and every restart) share: its services, and its end. */
+type Lifetime = { disposed: boolean; readonly sessions: Services[] }
+
+/**
+ * A JSON-lines log file sink, as the app writes one (so canary sweeps can grep it). Once the world
+ * is disposed and its folder removed, records stay in memory only: a background write that ends
+ * later and logs its failure must not throw ENOENT from here.
+ */
+function fileSink(dir: string, life: Lifetime): LogSink & { readonly records: LogRecord[] } {
   mkdirSync(dir, { recursive: true })
   const records: LogRecord[] = []
   return {
     records,
     write(r) {
       records.push(r)
-      appendFileSync(join(dir, 'gitkeys.log'), `${JSON.stringify(r)}\n`)
+      if (!life.disposed) appendFileSync(join(dir, 'gitkeys.log'), `${JSON.stringify(r)}\n`)
     },
   }
 }
@@ -73,6 +80,7 @@ export type TestWorld = {
   readonly notifications: ReadonlyArray<{ readonly title: string; readonly body: string }>
   /** Restarts the services over the same data directory (a new app session). */
   restart(): Promise<TestWorld>
+  /** Waits for every session's background writes, then removes the world's folder. */
   dispose(): Promise<void>
 }
 
@@ -85,13 +93,13 @@ export type WorldOptions = {
   readonly env?: NodeJS.ProcessEnv
 }
 
-async function build(root: string, opts: WorldOptions, key: Buffer): Promise<TestWorld> {
+async function build(root: string, opts: WorldOptions, key: Buffer, life: Lifetime): Promise<TestWorld> {
   const home = join(root, 'home')
   const appData = join(root, 'app-data')
   mkdirSync(home, { recursive: true })
   mkdirSync(appData, { recursive: true })
   const env = { ...isolatedGitEnv(home), ...opts.env }
-  const sink = fileSink(join(appData, 'logs'))
+  const sink = fileSink(join(appData, 'logs'), life)
   let known: () => readonly string[] = () => []
   const logger = createLogger(sink, 'app', () => known())
   const events = forwardingEventSink()
@@ -146,6 +154,7 @@ async function build(root: string, opts: WorldOptions, key: Buffer): Promise<Tes
     timeouts: { connectMs: 15_000, idleMs: 10_000, transferMs: 60_000, ...opts.timeouts },
   })
   known = services.knownSecrets
+  life.sessions.push(services)
   const world: TestWorld = {
     root,
     home,
@@ -158,10 +167,12 @@ async function build(root: string, opts: WorldOptions, key: Buffer): Promise<Tes
     dialogs,
     desktop,
     notifications,
-    restart: () => build(root, opts, key),
+    restart: () => build(root, opts, key, life),
     async dispose() {
-      await services.dispose()
-      await rm(root, { recursive: true, force: true })
+      // Every session shares the folder: all their pending writes land before it goes.
+      for (const s of life.sessions) await s.dispose()
+      life.disposed = true
+      await rm(root, { recursive: true, force: true, maxRetries: 3 })
     },
   }
   return world
@@ -170,5 +181,5 @@ async function build(root: string, opts: WorldOptions, key: Buffer): Promise<Tes
 /** Creates a world in a fresh temp directory; git is isolated from the developer's own config. */
 export async function createTestWorld(opts: WorldOptions = {}): Promise<TestWorld> {
   const root = await mkdtemp(join(tmpdir(), 'gitkeys-test-'))
-  return build(root, opts, opts.key ?? aesKey())
+  return build(root, opts, opts.key ?? aesKey(), { disposed: false, sessions: [] })
 }

@@ -8,12 +8,15 @@ import {
   type DocumentStore,
   type ReadOutcome,
 } from '../../services/storage/document-store'
+import { atomicallyTempNames, sweepStaleTempFiles } from '../../services/storage/temp-sweep'
 
 /**
  * An electron-store document (the only user of electron-store). Schema and migrations are GitKeys'
  * own (services/workspace/metadata-doc.ts), not conf's, whose migration support is documented as
  * buggy (security.md §3). `clearInvalidConfig` stays false: a corrupt file is moved aside with a
  * timestamp and reported, never wiped; a UTF-8 BOM is tolerated; `__proto__` keys are refused.
+ * Temp files of writes killed mid-way (electron-store writes through `atomically`) are removed
+ * when the document is first opened.
  */
 export function createElectronDocumentStore(
   dir: string,
@@ -22,7 +25,13 @@ export function createElectronDocumentStore(
 ): DocumentStore {
   const path = join(dir, `${name}.json`)
   let store: Store<Record<string, unknown>> | null = null
+  let swept = false
   const open = (): Store<Record<string, unknown>> => {
+    // Writes are synchronous here, so no write of this process can be in flight during the sweep.
+    if (!swept) {
+      sweepStaleTempFiles(path, atomicallyTempNames(path))
+      swept = true
+    }
     store ??= new Store<Record<string, unknown>>({
       name,
       cwd: dir,

@@ -73,8 +73,13 @@ export function createActivityLog(deps: {
     },
     /** The whole log as JSON lines, oldest first, for export. */
     exportText: (): string => entries.map((e) => JSON.stringify(e)).join('\n') + (entries.length ? '\n' : ''),
-    /** Resolves once pending writes are on disk (tests, shutdown). */
-    flush: (): Promise<void> => pending,
+    /** Resolves once pending writes are on disk, including any queued while it waits (tests, shutdown). */
+    async flush(): Promise<void> {
+      for (let seen = pending; ; seen = pending) {
+        await seen
+        if (seen === pending) return
+      }
+    },
   }
 }
 

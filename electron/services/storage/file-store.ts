@@ -9,6 +9,7 @@ import {
   type DocumentStore,
   type ReadOutcome,
 } from './document-store'
+import { fileStoreTempNames, sweepStaleTempFiles } from './temp-sweep'
 
 /** File-system primitives the store uses; tests swap in faulty ones (ENOSPC, crashes). */
 export type StoreFs = {
@@ -17,9 +18,21 @@ export type StoreFs = {
   readonly rename: (from: string, to: string) => Promise<void>
 }
 
+/** Temp files this process is writing now: a store opening beside them must not sweep them away. */
+const inFlight = new Set<string>()
+
 /** Writes `text` to a temp file beside `p`, fsyncs it, renames it over `p`, then fsyncs the folder. */
 async function writeAtomic(p: string, text: string, mode: number): Promise<void> {
   const tmp = join(dirname(p), `.${basename(p)}.${randomBytes(6).toString('hex')}.tmp`)
+  inFlight.add(tmp)
+  try {
+    await replaceWith(tmp, p, text, mode)
+  } finally {
+    inFlight.delete(tmp)
+  }
+}
+
+async function replaceWith(tmp: string, p: string, text: string, mode: number): Promise<void> {
   const fh = await open(tmp, 'w', mode)
   try {
     await fh.writeFile(text, 'utf8')
@@ -50,8 +63,9 @@ export const nodeStoreFs: StoreFs = { readFile: (p) => readFile(p, 'utf8'), writ
 
 /**
  * A JSON document in one file, mode 0600: atomic replace-by-rename, writes queued one after
- * another, a corrupt file moved aside (never deleted) and reported. Used by the CLI, the test
- * bridge and tests; the Electron app stores metadata through electron-store with the same contract.
+ * another, a corrupt file moved aside (never deleted) and reported, and temp files a killed
+ * write left behind removed on open. Used by the CLI, the test bridge and tests; the Electron
+ * app stores metadata through electron-store with the same contract.
  */
 export function createFileStore(
   path: string,
@@ -61,6 +75,7 @@ export function createFileStore(
   const now = opts.now ?? (() => new Date())
   const mode = opts.mode ?? 0o600
   mkdirSync(dirname(path), { recursive: true, mode: 0o700 })
+  sweepStaleTempFiles(path, fileStoreTempNames(path), inFlight)
   let queue: Promise<void> = Promise.resolve()
   return {
     path,

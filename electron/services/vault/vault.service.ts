@@ -20,22 +20,32 @@ export type Vault = ReturnType<typeof createVault>
  * missing key without an explicit opt-in (secrets stay in memory for the session, and the status
  * says why); a secret that fails to decrypt or whose binding differs marks the account "needs
  * re-entry" and is kept on disk untouched; a locked keyring is retried, nothing is deleted.
+ *
+ * Retrying (security.md vector 45(e)) needs no timer: every write and every status first persists
+ * what was kept for the session and opens what a locked keyring held back, if anything waits. It
+ * costs nothing when nothing waits and one refused attempt while the keyring stays locked;
+ * `onChange` then says the status changed, so the UI's vault banner can follow.
  */
 export function createVault(deps: {
   readonly cipher: SecretCipher
   readonly store: DocumentStore
   readonly logger: Logger
   readonly now?: () => Date
+  /** Called when a retry changed what the status reports (secrets persisted or opened). */
+  readonly onChange?: () => void
 }) {
   const log = deps.logger.child('vault')
   const now = deps.now ?? (() => new Date())
   let doc: VaultDoc = { version: 1, weakOptIn: null, entries: {} }
   const held = new Map<string, Held>()
   const sessionOnly = new Set<string>()
+  /** Stored secrets a locked keyring would not decrypt at load: retried, never deleted. */
+  const heldBack = new Map<string, SecretBinding>()
   const reentry = new Map<string, string>()
   const problems: Problem[] = []
   let locked = false
   let lastError: string | null = null
+  let retrying: Promise<void> | null = null
 
   async function policy(): Promise<{
     persist: boolean
@@ -85,6 +95,7 @@ export function createVault(deps: {
       await save()
       locked = false
       sessionOnly.delete(binding.accountId)
+      if (!waiting()) lastError = null
       return 'stored'
     } catch (e: unknown) {
       sessionOnly.add(binding.accountId)
@@ -117,18 +128,66 @@ export function createVault(deps: {
         return
       }
       held.set(binding.accountId, { binding, token: opened.token })
+      heldBack.delete(binding.accountId)
+      locked = false
       if (out.shouldReEncrypt) await persist(binding, opened.token)
     } catch (e: unknown) {
       if (e instanceof CipherError && e.kind === 'locked') {
+        heldBack.set(binding.accountId, binding)
         locked = true
         lastError = 'The OS keyring is locked or unreachable; unlock it and GitKeys will try again.'
         return
       }
+      heldBack.delete(binding.accountId)
       reentry.set(
         binding.accountId,
         'The stored token cannot be decrypted with this keychain; enter it again.',
       )
     }
+  }
+
+  /** Whether anything waits for the keyring: secrets kept for the session, or stored ones held back. */
+  function waiting(): boolean {
+    return sessionOnly.size > 0 || heldBack.size > 0
+  }
+
+  /** What the banner shows, to tell whether a retry changed it. */
+  const signature = (): string =>
+    `${sessionOnly.size}/${heldBack.size}/${reentry.size}/${String(locked)}/${lastError ?? ''}`
+
+  /** One retry pass; stops at the first refusal so a still-locked keyring costs one attempt. */
+  async function retryOnce(): Promise<void> {
+    const before = signature()
+    for (const [id, binding] of [...heldBack]) {
+      const entry = doc.entries[id]
+      if (!entry) {
+        heldBack.delete(id)
+        continue
+      }
+      await decryptEntry(binding, entry.data)
+      if (heldBack.has(id)) break
+    }
+    if (sessionOnly.size > 0 && !heldBack.size && (await policy()).persist) {
+      for (const id of [...sessionOnly]) {
+        const h = held.get(id)
+        if (!h) sessionOnly.delete(id)
+        else if ((await persist(h.binding, h.token)) === 'session_only') break
+      }
+    }
+    if (!waiting()) {
+      locked = false
+      lastError = null
+    }
+    if (signature() !== before) deps.onChange?.()
+  }
+
+  /** Retries what waits for the keyring, one pass at a time; free when nothing waits. */
+  function retry(): Promise<void> {
+    if (!waiting()) return Promise.resolve()
+    retrying ??= retryOnce().finally(() => {
+      retrying = null
+    })
+    return retrying
   }
 
   return {
@@ -162,20 +221,25 @@ export function createVault(deps: {
       if (why) return { state: 'needs_reentry', reason: why }
       if (sessionOnly.has(accountId) && held.has(accountId)) return { state: 'session_only', reason: null }
       if (held.has(accountId)) return { state: 'stored', reason: null }
-      if (doc.entries[accountId] && locked) return { state: 'stored', reason: 'The keyring is locked.' }
+      if (heldBack.has(accountId)) return { state: 'stored', reason: 'The keyring is locked.' }
       return { state: 'missing', reason: null }
     },
 
-    /** Stores (or replaces) a secret; returns where it ended up. */
+    /** Stores (or replaces) a secret; returns where it ended up. A write that lands retries what waits. */
     async put(binding: SecretBinding, token: string): Promise<SecretState> {
       held.set(binding.accountId, { binding, token })
+      heldBack.delete(binding.accountId)
       reentry.delete(binding.accountId)
-      return persist(binding, token)
+      const state = await persist(binding, token)
+      if (state === 'stored') await retry()
+      return state
     },
 
     /** The secret for a binding, for main-process use only (the git broker, probes). */
     get(binding: SecretBinding): Result<string, AppError> {
       const h = held.get(binding.accountId)
+      if (!h && heldBack.has(binding.accountId))
+        return err(appError('vault_unavailable', 'The OS keyring is locked; unlock it and retry.'))
       if (reentry.has(binding.accountId) || (!h && doc.entries[binding.accountId] && !locked))
         return err(appError('needs_reentry', 'This account needs its token entered again.'))
       if (!h && locked)
@@ -199,6 +263,7 @@ export function createVault(deps: {
     async remove(accountId: string): Promise<void> {
       held.delete(accountId)
       sessionOnly.delete(accountId)
+      heldBack.delete(accountId)
       reentry.delete(accountId)
       if (doc.entries[accountId]) {
         const entries = { ...doc.entries }
@@ -208,13 +273,11 @@ export function createVault(deps: {
       }
     },
 
-    /** Tries again to persist session-only secrets (keyring unlocked, opt-in given). */
-    async retryPending(): Promise<void> {
-      for (const id of [...sessionOnly]) {
-        const h = held.get(id)
-        if (h) await persist(h.binding, h.token)
-      }
-    },
+    /**
+     * Tries again to persist session-only secrets and to open those a locked keyring held back
+     * (keyring unlocked, opt-in given). Free when nothing waits; concurrent calls share one pass.
+     */
+    retryPending: (): Promise<void> => retry(),
 
     /** Records the explicit opt-in to weak (basic_text) storage and persists what was session-only. */
     async allowWeakStorage(): Promise<void> {
@@ -222,11 +285,19 @@ export function createVault(deps: {
       doc = { ...doc, weakOptIn: now().toISOString() }
       await save()
       log.warn('weak secret storage enabled by the user')
-      await this.retryPending()
+      // A pass that started before the opt-in saw the old policy: wait for it, then run a fresh one.
+      if (retrying) await retrying
+      await retry()
     },
 
-    /** The vault's status for the UI. */
+    /** The vault's status for the UI, after retrying what waits for the keyring. */
     async status(accountIds: readonly string[]): Promise<VaultStatus> {
+      await retry()
+      return this.currentStatus(accountIds)
+    },
+
+    /** The vault's status as it stands, without a retry (what {@link createVault}'s `onChange` reports). */
+    async currentStatus(accountIds: readonly string[]): Promise<VaultStatus> {
       const p = await policy()
       const known = new Set(accountIds)
       return {
@@ -235,7 +306,7 @@ export function createVault(deps: {
         weak: p.weak,
         weakOptIn: doc.weakOptIn,
         reason: p.reason ?? lastError,
-        locked,
+        locked: locked || heldBack.size > 0,
         sessionOnly: [...sessionOnly].filter((id) => known.has(id)).length,
         needsReentry: [...reentry.keys()].filter((id) => known.has(id)).length,
         orphaned: Object.keys(doc.entries).filter((id) => !known.has(id)).length,

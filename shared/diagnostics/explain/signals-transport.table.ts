@@ -52,6 +52,13 @@ export const TRANSPORT_SIGNALS: readonly Signal[] = [
     source: 'curl CURLE_COULDNT_CONNECT / CURLE_OPERATION_TIMEDOUT, ssh connect errors',
   },
   {
+    id: 'net.stalled',
+    pattern: /Operation too slow|Less than \d+ bytes\/sec transferred|RPC failed; curl 28\b/i,
+    weights: { network_dns: 2.4, proxy: 0.5 },
+    source:
+      "curl CURLE_OPERATION_TIMEDOUT (28) from git's low-speed limit, http.lowSpeedLimit/lowSpeedTime: https://github.com/desktop/desktop/issues/18601 ; curl's wording: https://github.com/msitarzewski/brew-browser/issues/164",
+  },
+  {
     id: 'net.hung_up',
     pattern:
       /remote end hung up unexpectedly|early EOF|unexpected disconnect while reading sideband packet|RPC failed; curl (?:18|52|55|56|92)\b/i,

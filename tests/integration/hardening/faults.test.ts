@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import type { Account } from '@shared/domain/account'
 import type { ConnectionResult, OperationResult } from '@shared/domain/git-operation'
 import type { VaultStatus } from '@shared/domain/vault'
+import type { EventName, EventPayloadOf } from '@shared/ipc/contract'
 import type * as FsPromises from 'node:fs/promises'
 import { switchableCipher } from '../../support/fake-ciphers'
 import { startGitServer, type FaultRule, type GitServer } from '../../support/git-server'
@@ -194,25 +195,29 @@ describe('the keyring goes away mid-session', () => {
     expect((await status(later)).needsReentry).toBe(0)
   })
 
-  // KNOWN BUG (electron/services: nothing calls vault.retryPending() except the weak-storage opt-in):
-  // a token added while the keyring was locked stays session-only after the keyring comes back,
-  // through further adds and status calls, and is gone after a restart. security.md vector 45(e)
-  // says "retry later". Remove `.fails` once the vault retries (on add, status, or a timer).
-  it.fails(
-    'locked, then back: the token kept for the session is persisted and survives a restart',
-    async () => {
-      const cipher = switchableCipher()
-      world = await createTestWorld({ cipher })
-      cipher.set('locked')
-      const b = await addAccount(world, fieldsFor('During'), GH2)
-      expect(b.secret.state).toBe('session_only')
-      cipher.set('ok')
-      await status(world)
-      await addAccount(world, fieldsFor('After'), GH3)
-      expect((await list(world)).find((x) => x.id === b.id)?.secret.state).toBe('stored')
-      expect(await tokenOf(await restart(world), b.id)).toBe(GH2)
-    },
-  )
+  // Found by this suite: nothing retried session-only secrets but the weak-storage opt-in, so a token
+  // added while the keyring was locked was lost at the next restart (security.md vector 45(e)). The
+  // vault now retries on every write and status, and says so with `vault:changed`.
+  it('locked, then back: the token kept for the session is persisted, the banner is told, and it survives a restart', async () => {
+    const cipher = switchableCipher()
+    world = await createTestWorld({ cipher })
+    cipher.set('locked')
+    const b = await addAccount(world, fieldsFor('During'), GH2)
+    expect(b.secret.state).toBe('session_only')
+    const banner = new Promise<unknown>((resolve) =>
+      world.events.attach({
+        emit<E extends EventName>(event: E, payload: EventPayloadOf<E>) {
+          if (event === 'vault:changed') resolve(payload)
+        },
+      }),
+    )
+    cipher.set('ok')
+    expect(await status(world)).toMatchObject({ locked: false, sessionOnly: 0, reason: null })
+    expect(await banner).toMatchObject({ locked: false, sessionOnly: 0, reason: null })
+    await addAccount(world, fieldsFor('After'), GH3)
+    expect((await list(world)).find((x) => x.id === b.id)?.secret.state).toBe('stored')
+    expect(await tokenOf(await restart(world), b.id)).toBe(GH2)
+  })
 })
 
 describe('git servers that misbehave end in bounded time with a clear category', () => {
@@ -323,10 +328,10 @@ describe('git servers that misbehave end in bounded time with a clear category',
       expect(small.r.failure?.category).toBe('bad_credentials')
     })
 
-    // KNOWN BUG (electron/services/git/git-runner.ts): the runner keeps the first 256 KB of stderr
-    // and drops the rest, so git's closing `fatal: … returned error: 403` line never reaches the
-    // classifier and the answer is `other`. Keeping the tail fixes it. Remove `.fails` then.
-    it.fails('is explained as the same 403 it would be with a short body', () => {
+    // Found by this suite: the runner kept only the first 256 KB of stderr, so git's closing
+    // `fatal: … returned error: 403` never reached the classifier and the answer was `other`. It now
+    // keeps a bounded head and tail (electron/services/git/output-buffer.ts).
+    it('is explained as the same 403 it would be with a short body', () => {
       expect(huge.r.failure?.stderr).toMatch(/returned error: 403/)
       expect(huge.r.failure?.category).toBe(small.r.failure?.category)
     })
@@ -351,10 +356,10 @@ describe('git servers that misbehave end in bounded time with a clear category',
       expect(result.left).toBe(false)
     })
 
-    // KNOWN BUG (shared/diagnostics/explain/signals-transport.table.ts): curl 28's "Operation too
-    // slow. Less than 1000 bytes/sec transferred" is not a recognised network signal, so a stalled
-    // transfer is explained as `other` (only "Operation timed out" is matched). Remove `.fails` then.
-    it.fails('is explained as a network problem', () => {
+    // Found by this suite: curl 28's "Operation too slow. Less than 1000 bytes/sec transferred" was not
+    // a network signal (only "Operation timed out" was), so a stalled transfer was explained as `other`.
+    // It is now `net.stalled` in shared/diagnostics/explain/signals-transport.table.ts.
+    it('is explained as a network problem', () => {
       expect(result.r.failure?.category).toBe('network_dns')
     })
   })

@@ -188,6 +188,12 @@ export const CASES: readonly Case[] = [
     want: 'network_dns',
     not: ['bad_credentials'],
   },
+  {
+    name: 'a transfer stalled below the low-speed limit',
+    text: 'error: RPC failed; curl 28 Operation too slow. Less than 1000 bytes/sec transferred the last 30 seconds\nerror: 5450 bytes of body are still expected\nfetch-pack: unexpected disconnect while reading sideband packet\nfatal: early EOF\nfatal: fetch-pack: invalid index-pack output',
+    want: 'network_dns',
+    not: ['other'],
+  },
   // proxy
   {
     name: 'curl 407 after CONNECT',

@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto'
 import { tmpdir } from 'node:os'
+import { basename } from 'node:path'
 import { describe, vi } from 'vitest'
 import { storeContract } from './store-contract'
 
@@ -14,6 +16,10 @@ vi.mock('electron', () => {
 
 const { createElectronDocumentStore } = await import('../../../../electron/main/platform/metadata-store')
 
+/** The name `atomically` (electron-store's writer) gives a temp file: `<name>.tmp-<10 digits><6 hex>`. */
+const atomicallyTemp = (path: string): string =>
+  `${basename(path)}.tmp-${Date.now().toString().slice(-10)}${randomBytes(3).toString('hex')}`
+
 describe('electron-store adapter', () => {
-  storeContract((dir) => createElectronDocumentStore(dir, 'metadata'))
+  storeContract((dir) => createElectronDocumentStore(dir, 'metadata'), atomicallyTemp)
 })

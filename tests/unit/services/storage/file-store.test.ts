@@ -1,12 +1,16 @@
+import { randomBytes } from 'node:crypto'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createFileStore, nodeStoreFs } from '../../../../electron/services/storage/file-store'
 import { storeContract } from './store-contract'
 
 describe('file store', () => {
-  storeContract((dir) => createFileStore(join(dir, 'doc.json')))
+  storeContract(
+    (dir) => createFileStore(join(dir, 'doc.json')),
+    (path) => `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`,
+  )
 
   it('serialises concurrent writes: the last one wins and the file is always whole', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'gitkeys-store-'))

@@ -188,6 +188,62 @@ describe('vault', () => {
       expect(v2.get(gh)).toMatchObject({ ok: false, error: { code: 'vault_unavailable' } })
     })
 
+    it('retries by itself once the keyring is back: on the next status or write, and says so once', async () => {
+      const cipher = switchableCipher()
+      let changes = 0
+      const v = createVault({
+        cipher,
+        store: createFileStore(join(dir, 'vault.json')),
+        logger: createLogger(memorySink()),
+        onChange: () => void changes++,
+      })
+      await v.load([])
+      cipher.set('locked')
+      expect(await v.put(gh, CANARY)).toBe('session_only')
+      // Still locked: a status tries once, changes nothing and reports nothing new.
+      expect(await v.status([gh.accountId])).toMatchObject({ locked: true, sessionOnly: 1 })
+      expect(changes).toBe(0)
+      cipher.set('ok')
+      const s = await v.status([gh.accountId])
+      expect(s).toMatchObject({ locked: false, sessionOnly: 0, reason: null })
+      expect(v.state(gh.accountId).state).toBe('stored')
+      expect(changes).toBe(1)
+      // Nothing waits any more: further calls are free and quiet.
+      await v.status([gh.accountId])
+      expect(changes).toBe(1)
+      expect(readFileSync(join(dir, 'vault.json'), 'utf8')).toContain(gh.accountId)
+    })
+
+    it('a write that lands also persists what an earlier lock kept for the session', async () => {
+      const cipher = switchableCipher()
+      const v = make(cipher)
+      await v.load([])
+      cipher.set('locked')
+      await v.put(gh, CANARY)
+      cipher.set('ok')
+      expect(await v.put(gl, 'glpat-abcdefghijklmnopqrst')).toBe('stored')
+      expect(v.state(gh.accountId).state).toBe('stored')
+      const doc = JSON.parse(readFileSync(join(dir, 'vault.json'), 'utf8')) as { entries: object }
+      expect(Object.keys(doc.entries).sort()).toEqual([gh.accountId, gl.accountId].sort())
+    })
+
+    it('a keyring locked at start is opened on a later status once it is back, without a restart', async () => {
+      const cipher = switchableCipher()
+      const v1 = make(cipher)
+      await v1.load([])
+      await v1.put(gh, CANARY)
+      cipher.set('locked')
+      const v2 = make(cipher)
+      await v2.load([gh])
+      expect(await v2.status([gh.accountId])).toMatchObject({ locked: true, needsReentry: 0 })
+      cipher.set('ok')
+      expect(await v2.status([gh.accountId])).toMatchObject({ locked: false, needsReentry: 0 })
+      expect(v2.get(gh)).toEqual({ ok: true, value: CANARY })
+      // A later write does not turn the stored secret into "needs re-entry".
+      await v2.put(gl, 'glpat-abcdefghijklmnopqrst')
+      expect(v2.state(gh.accountId).state).toBe('stored')
+    })
+
     it('CipherError kinds are distinguishable', () => {
       expect(new CipherError('locked', 'x').kind).toBe('locked')
     })
