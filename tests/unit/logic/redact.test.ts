@@ -23,3 +23,44 @@ describe('redact: tokens glued to word characters', () => {
     )
   })
 })
+
+// Found with the git output buffer: the GitLab custom-prefix part and the URL scheme were tried from
+// every position of a run of letters or of dash-separated words, so redacting took quadratic time
+// (40 KB of letters: about 2 s; this text: 20 s).
+describe('redact: cost', () => {
+  it('is linear on long runs of token characters, and still finds a prefixed token at the end', () => {
+    const text = `${'z'.repeat(500_000)} ${'a-'.repeat(100_000)}mycorp-glpat-AAAAAAAAAAAAAAAAAAAA`
+    const started = performance.now()
+    const out = redact(text)
+    expect(performance.now() - started).toBeLessThan(1000)
+    expect(out).not.toContain('glpat-AAAAAAAAAAAAAAAA')
+  })
+})
+
+// Two tokens glued together with nothing between them: where a body cannot hold its own prefix
+// (`BBDC-`'s dash, a JWT's dots), the first match took the second token's prefix into its body and the
+// rest of the second token was printed as it was.
+describe('redact: tokens glued to each other', () => {
+  const jwt = (c: string): string => `eyJ${c.repeat(12)}.${c.repeat(20)}.${c.repeat(30)}`
+  const pairs: Record<string, readonly [string, string]> = {
+    'BBDC-': [`BBDC-${'A'.repeat(44)}`, `BBDC-${'B'.repeat(44)}`],
+    JWT: [jwt('A'), jwt('B')],
+    ghp_: [GHP, `ghp_${'B'.repeat(36)}`],
+    'glpat-': [`glpat-${'A'.repeat(20)}`, `glpat-${'B'.repeat(20)}`],
+    ATATT: [`ATATT${'A'.repeat(180)}`, `ATATT${'B'.repeat(180)}`],
+    'Azure PAT': [AZURE, `${'C'.repeat(52)}JQQJ99${'D'.repeat(26)}`],
+    'JWT then BBDC-': [jwt('A'), `BBDC-${'B'.repeat(44)}`],
+    'BBDC- then JWT': [`BBDC-${'A'.repeat(44)}`, jwt('B')],
+  }
+  it.each(Object.entries(pairs))('%s', (_kind, [first, second]) => {
+    const out = redact(`token: ${first}${second} (401)`)
+    expect(out).toMatch(/^token: \S*… ?\S* \(401\)$/)
+    for (const token of [first, second]) {
+      expect(out).not.toContain(token)
+      expect(out).not.toContain(token.slice(-12))
+    }
+  })
+  it('still gives each of two tokens of the same kind its own hint when something separates them', () => {
+    expect(redact(`BBDC-${'A'.repeat(44)} BBDC-${'B'.repeat(44)}`)).toBe('BBDC-…AAAA BBDC-…BBBB')
+  })
+})
