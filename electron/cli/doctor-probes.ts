@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import type { ProbeTarget } from '@shared/diagnostics/flipt-doctor'
 import type { Finding } from '@shared/domain/finding'
 import type { ErrorCategory } from '@shared/domain/provider'
-import type { Repository } from '@shared/domain/repository'
+import { newRepository } from '@shared/domain/repository'
 import { secretHint } from '@shared/logic/redact'
 import { guessProvider, deploymentForHost } from '@shared/providers/catalog'
 import { analyzeToken } from '@shared/providers/token-analysis'
@@ -127,21 +127,14 @@ export async function probeStorages(
         await writeFile(caCertPath, t.caCertBytes, { mode: 0o600 })
         await chmod(caCertPath, 0o600)
       }
-      const repository: Repository = {
+      const repository = newRepository({
         id: t.subject.replace(/^storage\./, ''),
         remote: t.remote,
         branch: t.branch,
         accountId: 'doctor',
-        credentialId: null,
-        backend: { type: 'memory' },
-        pollInterval: '30s',
-        fetchPolicy: 'strict',
         caCertPath,
-        caCertPem: null,
         insecureSkipTls: t.insecureSkipTls,
-        author: null,
-        localPath: null,
-      }
+      })
       const target: Target = {
         repository,
         account: accountFor(t, remote.value.host, who.user, who.secret),

@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises'
 import { resolve } from 'node:path'
-import type { Severity } from '@shared/domain/finding'
+import { fixText, type Finding, type Severity } from '@shared/domain/finding'
 import { secretHint } from '@shared/logic/redact'
 import { UsageError, type CliIo } from './io'
 
@@ -11,6 +11,16 @@ export type CheckItem = {
   readonly title: string
   /** The first fix, or null. */
   readonly fix: string | null
+}
+
+/** A finding as a checklist line: its severity, subject, title and first fix. */
+export function checkItem(f: Pick<Finding, 'severity' | 'subject' | 'title' | 'fixes'>): CheckItem {
+  return {
+    severity: f.severity,
+    subject: f.subject,
+    title: f.title,
+    fix: f.fixes[0] ? fixText(f.fixes[0]) : null,
+  }
 }
 
 /** ANSI colours, or identity functions when colour is off. */

@@ -3,7 +3,7 @@ import { analyzeToken } from '../providers/token-analysis'
 import { parseRemote } from '../providers/remote-parse'
 import type { FliptFacts, SecretFacts, SecretField } from './diagnose.types'
 import type { RefFacts } from './flipt-doctor-tree'
-import { FLIPT_ENV_REF, FLIPT_SECRET_REF, record, weakFlag, weakText } from './flipt-doctor-values'
+import { ENV_REF_RE, SECRET_REF_RE, asRecord, weakBool, weakString } from '../export/flipt-values'
 
 /**
  * Facts the Flipt doctor gathers from the file itself: what the GitKeys model cannot hold
@@ -14,13 +14,13 @@ import { FLIPT_ENV_REF, FLIPT_SECRET_REF, record, weakFlag, weakText } from './f
 type Tree = Readonly<Record<string, unknown>>
 type Env = Readonly<Record<string, string | undefined>>
 const entries = (v: unknown): [string, Tree][] =>
-  Object.entries(record(v) ?? {}).map(([k, x]) => [k, record(x) ?? {}])
-const text = (v: unknown): string => weakText(v) ?? ''
+  Object.entries(asRecord(v) ?? {}).map(([k, x]) => [k, asRecord(x) ?? {}])
+const text = (v: unknown): string => weakString(v) ?? ''
 
 /** Raw-config facts (see FliptFacts). `raw` keeps keys as written; `resolved` is Flipt's view. */
 export function fliptFactsOf(raw: Tree, resolved: Tree, refs: RefFacts): FliptFacts {
-  const storageIds = new Set(Object.keys(record(resolved.storage) ?? {}))
-  const credentialIds = new Set(Object.keys(record(resolved.credentials) ?? {}))
+  const storageIds = new Set(Object.keys(asRecord(resolved.storage) ?? {}))
+  const credentialIds = new Set(Object.keys(asRecord(resolved.credentials) ?? {}))
   const references: FliptFacts['references'] = []
   for (const [id, s] of entries(resolved.storage)) {
     const written = text(s.credentials)
@@ -40,7 +40,7 @@ export function fliptFactsOf(raw: Tree, resolved: Tree, refs: RefFacts): FliptFa
       written: storage,
       resolvedId: storageIds.has(storage) ? storage : null,
     })
-    const cred = text(record(e.scm)?.credentials)
+    const cred = text(asRecord(e.scm)?.credentials)
     if (cred !== '')
       references.push({
         subject: `environments.${id}.scm.credentials`,
@@ -50,18 +50,18 @@ export function fliptFactsOf(raw: Tree, resolved: Tree, refs: RefFacts): FliptFa
       })
   }
   const uppercaseIds = (['storage', 'credentials', 'environments'] as const).flatMap((section) =>
-    Object.keys(record(raw[section]) ?? {})
+    Object.keys(asRecord(raw[section]) ?? {})
       .filter((k) => k !== k.toLowerCase())
       .map((written) => ({ section, written })),
   )
-  const file = record(record(record(resolved.secrets)?.providers)?.file)
+  const file = asRecord(asRecord(asRecord(resolved.secrets)?.providers)?.file)
   const basePath = text(file?.base_path)
   return {
     storageNameKeys: entries(resolved.storage)
       .filter(([, s]) => 'name' in s)
       .map(([id]) => id),
-    bareDurations: Object.entries(record(raw.storage) ?? {}).flatMap(([k, s]) => {
-      const p = record(s)?.poll_interval
+    bareDurations: Object.entries(asRecord(raw.storage) ?? {}).flatMap(([k, s]) => {
+      const p = asRecord(s)?.poll_interval
       return typeof p === 'number' ? [{ storageId: k.toLowerCase(), value: String(p) }] : []
     }),
     unknownCredentialTypes: entries(resolved.credentials)
@@ -71,16 +71,16 @@ export function fliptFactsOf(raw: Tree, resolved: Tree, refs: RefFacts): FliptFa
     uppercaseIds,
     ...refs,
     secretsFileProvider: {
-      enabled: weakFlag(file?.enabled) === true,
+      enabled: weakBool(file?.enabled) === true,
       basePath: basePath === '' ? null : basePath,
     },
     absentApiUrls: entries(resolved.environments)
-      .filter(([, e]) => record(e.scm) !== null && text(record(e.scm)?.api_url) === '')
+      .filter(([, e]) => asRecord(e.scm) !== null && text(asRecord(e.scm)?.api_url) === '')
       .map(([id]) => id),
     signingStorages: entries(resolved.storage)
-      .filter(([, s]) => weakFlag(record(s.signature)?.enabled) === true)
+      .filter(([, s]) => weakBool(asRecord(s.signature)?.enabled) === true)
       .map(([id]) => id),
-    licenceKeyPresent: text(record(resolved.license)?.key) !== '',
+    licenceKeyPresent: text(asRecord(resolved.license)?.key) !== '',
   }
 }
 
@@ -108,21 +108,21 @@ function usageContext(ws: Workspace, credentialId: string, now: Date) {
 /** The secret facts of every credential field of the file, with the analysis of resolved token values. */
 export function secretFactsOf(raw: Tree, env: Env, ws: Workspace, now: Date): SecretFacts[] {
   const out: SecretFacts[] = []
-  for (const [key, c] of Object.entries(record(raw.credentials) ?? {})) {
-    const cred = record(c)
+  for (const [key, c] of Object.entries(asRecord(raw.credentials) ?? {})) {
+    const cred = asRecord(c)
     if (!cred) continue
     const id = key.toLowerCase()
     for (const f of FIELDS) {
       let v: unknown = cred
-      for (const k of f.path) v = record(v)?.[k]
-      const value = weakText(v)
+      for (const k of f.path) v = asRecord(v)?.[k]
+      const value = weakString(v)
       const base = { credentialId: id, field: f.field, envName: null, envState: null } as const
       if (value === null || value === '') {
         if (v !== undefined) out.push({ ...base, source: 'none', resolved: false, analysis: null })
         continue
       }
       const ctx = () => usageContext(ws, id, now)
-      const envRef = FLIPT_ENV_REF.exec(value)
+      const envRef = ENV_REF_RE.exec(value)
       if (envRef?.[1] !== undefined) {
         const got = env[envRef[1]]
         out.push({
@@ -133,7 +133,7 @@ export function secretFactsOf(raw: Tree, env: Env, ws: Workspace, now: Date): Se
           resolved: got !== undefined && got !== '',
           analysis: f.token && got ? analyzeToken(got, ctx()) : null,
         })
-      } else if (FLIPT_SECRET_REF.test(value)) {
+      } else if (SECRET_REF_RE.test(value)) {
         out.push({ ...base, source: 'secret', resolved: false, analysis: null })
       } else {
         out.push({

@@ -1,7 +1,7 @@
 import type { ProviderId } from '../domain/provider'
 import { guessProvider } from '../providers/catalog'
 import { lexRemote } from '../providers/url-parts'
-import { record, weakFlag, weakText } from './flipt-doctor-values'
+import { asRecord, weakBool, weakString } from '../export/flipt-values'
 
 /**
  * What the CLI's online prober needs per storage of a Flipt config: remote, branch, TLS settings and
@@ -31,7 +31,7 @@ export type ProbeTarget = {
 }
 
 type Tree = Readonly<Record<string, unknown>>
-const text = (v: unknown): string => weakText(v) ?? ''
+const text = (v: unknown): string => weakString(v) ?? ''
 const orNull = (s: string): string | null => (s === '' ? null : s)
 const TYPES = ['basic', 'access_token', 'ssh', 'github_app'] as const
 const isType = (t: string): t is (typeof TYPES)[number] => (TYPES as readonly string[]).includes(t)
@@ -47,11 +47,11 @@ function credentialOf(c: Tree | null): ProbeTarget['credential'] {
     case 'access_token':
       return { type, username: 'x-token-auth', secret: usable(text(c.access_token)) }
     case 'basic': {
-      const b = record(c.basic) ?? {}
+      const b = asRecord(c.basic) ?? {}
       return { type, username: orNull(text(b.username)), secret: usable(text(b.password)) }
     }
     case 'ssh':
-      return { type, username: orNull(text(record(c.ssh)?.user)) ?? 'git', secret: null }
+      return { type, username: orNull(text(asRecord(c.ssh)?.user)) ?? 'git', secret: null }
     case 'github_app':
       return { type, username: 'x-token-auth', secret: null }
   }
@@ -59,9 +59,9 @@ function credentialOf(c: Tree | null): ProbeTarget['credential'] {
 
 /** One target per storage of Flipt's resolved view of the file. */
 export function probeTargetsOf(resolved: Tree): ProbeTarget[] {
-  const credentials = record(resolved.credentials) ?? {}
-  return Object.entries(record(resolved.storage) ?? {}).flatMap(([id, raw]) => {
-    const s = record(raw) ?? {}
+  const credentials = asRecord(resolved.credentials) ?? {}
+  return Object.entries(asRecord(resolved.storage) ?? {}).flatMap(([id, raw]) => {
+    const s = asRecord(raw) ?? {}
     const remote = text(s.remote)
     if (remote.trim() === '') return []
     const lexed = lexRemote(remote.trim())
@@ -71,10 +71,10 @@ export function probeTargetsOf(resolved: Tree): ProbeTarget[] {
         subject: `storage.${id}` as const,
         remote,
         branch: text(s.branch) || 'main',
-        credential: ref === '' ? null : credentialOf(record(credentials[ref])),
+        credential: ref === '' ? null : credentialOf(asRecord(credentials[ref])),
         caCertPath: orNull(text(s.ca_cert_path)),
         caCertBytes: orNull(text(s.ca_cert_bytes)),
-        insecureSkipTls: weakFlag(s.insecure_skip_tls) === true,
+        insecureSkipTls: weakBool(s.insecure_skip_tls) === true,
         providerGuess: lexed.ok
           ? (guessProvider(lexed.parts.host, lexed.parts.segments)?.provider ?? null)
           : null,

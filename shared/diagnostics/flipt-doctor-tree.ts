@@ -2,13 +2,12 @@ import { LineCounter, parseDocument } from 'yaml'
 import type { FliptFacts } from './diagnose.types'
 import {
   ENV_REF_ANYWHERE,
-  FLIPT_ENV_REF,
-  FLIPT_SECRET_REF,
+  ENV_REF_RE,
+  SECRET_REF_RE,
   V1_ENV_REF,
-  ownRecord,
-  record,
-  weakText,
-} from './flipt-doctor-values'
+  asRecord,
+  weakString,
+} from '../export/flipt-values'
 
 /**
  * Reads a Flipt v2 config file as Flipt's loader does before validating it (flipt-v2.md §1.1, §4):
@@ -95,16 +94,19 @@ function parse(text: string): { ok: true; value: unknown } | { ok: false; proble
 /** Lowercases every mapping key (Viper is case-insensitive); for equal keys the later one wins. */
 function lowerKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(lowerKeys)
-  const r = record(value)
+  const r = asRecord(value)
   if (!r) return value
   const out: Record<string, unknown> = {}
   for (const [k, v] of Object.entries(r)) if (k !== '__proto__') out[k.toLowerCase()] = lowerKeys(v)
   return out
 }
 
+/** A mapping this module owns and may change (applyDefaults works on the fresh tree toJS made), or null. */
+const ownRecord = (value: unknown): Record<string, unknown> | null => asRecord(value)
+
 /** Flipt's setDefaults on raw values (flipt-v2.md §1.3, §1.4): what Viper's SetDefault adds when a key is unset. */
 function applyDefaults(root: Record<string, unknown>): void {
-  const str = (v: unknown): string => weakText(v) ?? ''
+  const str = (v: unknown): string => weakString(v) ?? ''
   let storage = ownRecord(root.storage)
   if (!storage || Object.keys(storage).length === 0) {
     storage = { default: { backend: { type: 'memory' }, branch: 'main', poll_interval: '30s' } }
@@ -145,7 +147,7 @@ function resolveTree(
 ): unknown {
   if (Array.isArray(value))
     return value.map((v, i) => resolveTree(v, [...path, String(i)], env, keepSecrets, refs))
-  const r = record(value)
+  const r = asRecord(value)
   if (r) {
     const out: Record<string, unknown> = {}
     for (const [k, v] of Object.entries(r))
@@ -154,7 +156,7 @@ function resolveTree(
   }
   if (typeof value !== 'string') return value
   const subject = path.map((p, i) => (i === 1 ? p.toLowerCase() : p)).join('.')
-  const whole = FLIPT_ENV_REF.exec(value)
+  const whole = ENV_REF_RE.exec(value)
   if (whole?.[1] !== undefined) {
     const name = whole[1]
     const got = env[name]
@@ -164,7 +166,7 @@ function resolveTree(
   if (refs) {
     for (const m of value.matchAll(ENV_REF_ANYWHERE)) refs.partialEnvRefs.push({ subject, name: m[1] ?? '' })
     for (const m of value.matchAll(V1_ENV_REF)) refs.v1EnvRefs.push({ subject, name: m[1] ?? '' })
-    const secret = FLIPT_SECRET_REF.exec(value)
+    const secret = SECRET_REF_RE.exec(value)
     if (secret?.[1] !== undefined) {
       const parts = secret[1].split(':')
       if (parts.length === 2 && parts[0] && parts[1]) {
@@ -190,7 +192,7 @@ function resolveTree(
 export function readConfig(yamlText: string, env: Env): ReadConfig {
   const parsed = parse(yamlText)
   if (!parsed.ok) return parsed
-  const raw = record(parsed.value)
+  const raw = asRecord(parsed.value)
   if (!raw)
     return {
       ok: false,

@@ -1,4 +1,4 @@
-import { parseGoDuration, record, weakFlag, weakText } from './flipt-doctor-values'
+import { parseGoDuration, asRecord, weakBool, weakString } from '../export/flipt-values'
 
 /**
  * Flipt v2's load-time validation (`config.Load`), in Flipt's order and with its exact messages
@@ -14,8 +14,8 @@ export type LoadError = { readonly id: string; readonly subject: string; readonl
 
 type Tree = Readonly<Record<string, unknown>>
 const entries = (v: unknown): [string, Tree][] =>
-  Object.entries(record(v) ?? {}).map(([k, x]) => [k, record(x) ?? {}])
-const text = (v: unknown): string => weakText(v) ?? ''
+  Object.entries(asRecord(v) ?? {}).map(([k, x]) => [k, asRecord(x) ?? {}])
+const text = (v: unknown): string => weakString(v) ?? ''
 const SCM = new Set(['github', 'gitea', 'gitlab', 'azure', 'bitbucket'])
 const CREDENTIAL_TYPES = new Set(['basic', 'ssh', 'access_token', 'github_app'])
 
@@ -45,7 +45,7 @@ function decodeErrors(root: Tree): LoadError[] {
     if (
       s.insecure_skip_tls !== undefined &&
       s.insecure_skip_tls !== null &&
-      weakFlag(s.insecure_skip_tls) === null
+      weakBool(s.insecure_skip_tls) === null
     )
       out.push({
         id: 'flipt.load.decode',
@@ -54,7 +54,7 @@ function decodeErrors(root: Tree): LoadError[] {
       })
   }
   for (const [id, c] of entries(root.credentials)) {
-    const inst = record(c.github_app)?.installation_id
+    const inst = asRecord(c.github_app)?.installation_id
     if (typeof inst === 'string' && inst !== '' && !/^[+-]?\d+$/.test(inst))
       out.push({
         id: 'flipt.load.decode',
@@ -73,7 +73,7 @@ function rootChecks(root: Tree): LoadError[] {
       subject: 'version',
       message: `invalid version: ${text(root.version)}`,
     })
-  const storages = new Set(Object.keys(record(root.storage) ?? {}))
+  const storages = new Set(Object.keys(asRecord(root.storage) ?? {}))
   for (const [id, e] of entries(root.environments)) {
     const ref = text(e.storage)
     if (!storages.has(ref))
@@ -98,7 +98,7 @@ function environmentChecks(root: Tree): LoadError[] {
         message: `${at} name non-empty value is required`,
       })
     if (e.scm === undefined || e.scm === null) continue
-    const scm = record(e.scm) ?? {}
+    const scm = asRecord(e.scm) ?? {}
     const type = text(scm.type)
     if (!SCM.has(type))
       out.push({
@@ -114,7 +114,7 @@ function environmentChecks(root: Tree): LoadError[] {
         message: `${at} scm invalid api url: ${api}`,
       })
   }
-  const defaults = envs.filter(([, e]) => weakFlag(e.default) === true).length
+  const defaults = envs.filter(([, e]) => weakBool(e.default) === true).length
   if (defaults === 0)
     out.push({
       id: 'flipt.load.no_default',
@@ -145,8 +145,8 @@ function environmentChecks(root: Tree): LoadError[] {
 }
 
 function signatureChecks(id: string, s: Tree): LoadError[] {
-  const sig = record(s.signature)
-  if (!sig || weakFlag(sig.enabled) !== true) return []
+  const sig = asRecord(s.signature)
+  if (!sig || weakBool(sig.enabled) !== true) return []
   const at = `storage: ${id} storage: signature`
   const subject = `storage.${id}.signature`
   const type = text(sig.type)
@@ -160,7 +160,7 @@ function signatureChecks(id: string, s: Tree): LoadError[] {
         message: `${at} type: unsupported signing type: ${type} (only 'gpg' is supported)`,
       },
     ]
-  const ref = record(sig.key_ref)
+  const ref = asRecord(sig.key_ref)
   if (!ref)
     return [{ id: 'flipt.load.signature', subject, message: `${at} key_ref non-empty value is required` }]
   const missing = ['provider', 'path', 'key'].find((k) => text(ref[k]) === '')
@@ -194,7 +194,7 @@ function storageChecks(root: Tree): LoadError[] {
         subject: `storage.${id}.poll_interval`,
         message: `${at} poll_interval poll interval must be at least 1 second`,
       })
-    const backend = record(s.backend) ?? {}
+    const backend = asRecord(s.backend) ?? {}
     if (text(backend.type) === 'local' && text(backend.path) === '')
       out.push({
         id: 'flipt.load.local_path',
@@ -226,7 +226,7 @@ function credentialChecks(root: Tree): LoadError[] {
       })
       continue
     }
-    const block = record(c[type])
+    const block = asRecord(c[type])
     if (type === 'access_token') {
       if (text(c.access_token) === '') err('.access_token', 'access token non-empty value is required')
     } else if (!block) {
@@ -267,8 +267,8 @@ function credentialChecks(root: Tree): LoadError[] {
 }
 
 function secretsChecks(root: Tree): LoadError[] {
-  const file = record(record(record(root.secrets)?.providers)?.file)
-  if (!file || weakFlag(file.enabled) !== true || text(file.base_path) !== '') return []
+  const file = asRecord(asRecord(asRecord(root.secrets)?.providers)?.file)
+  if (!file || weakBool(file.enabled) !== true || text(file.base_path) !== '') return []
   return [
     {
       id: 'flipt.load.secrets_base_path',

@@ -38,7 +38,12 @@ const SUPERSEDES: Readonly<
   'flipt.load.environment_storage': { ids: ['environments.storage_undefined'], scope: 'root' },
   'flipt.load.ca_both': { ids: ['storage.ca_both'], scope: 'root' },
   'flipt.load.poll_interval': {
-    ids: ['storage.poll_interval_too_short', 'storage.poll_interval_invalid'],
+    // A bare number is nanoseconds to Flipt, so "no unit" is this same refusal in other words.
+    ids: [
+      'storage.poll_interval_too_short',
+      'storage.poll_interval_invalid',
+      'storage.poll_interval_no_unit',
+    ],
     scope: 'root',
   },
   'flipt.load.duration': { ids: ['storage.poll_interval_invalid'], scope: 'root' },
@@ -126,17 +131,27 @@ export function doctorFliptConfig(
     now,
     opts.expiryWarningDays === undefined ? {} : { expiryWarningDays: opts.expiryWarningDays },
   )
-  const superseded = (f: Finding): boolean =>
-    loadErrors.some((l) => {
-      const s = SUPERSEDES[l.id]
-      return (
-        s !== undefined &&
-        s.ids.includes(f.id) &&
-        (s.scope === 'all' || rootOf(l.subject) === rootOf(f.subject))
-      )
-    })
-  const kept = diagnosed.filter((f) => !superseded(f) && !(f.severity === 'ok' && loadErrors.length > 0))
-  const findings = [...loadErrors, ...kept]
+  const supersedes = (l: Finding, f: Finding): boolean => {
+    const s = SUPERSEDES[l.id]
+    return (
+      s !== undefined &&
+      s.ids.includes(f.id) &&
+      (s.scope === 'all' || rootOf(l.subject) === rootOf(f.subject))
+    )
+  }
+  const kept = diagnosed.filter(
+    (f) => !loadErrors.some((l) => supersedes(l, f)) && !(f.severity === 'ok' && loadErrors.length > 0),
+  )
+  // A superseded finding on the same item often says why Flipt refuses (a bare number is nanoseconds):
+  // its explanation joins the load error's, so one finding carries both.
+  const explained = loadErrors.map((l) => {
+    const why = diagnosed
+      .filter((f) => f.subject === l.subject && supersedes(l, f))
+      .map((f) => f.detail)
+      .filter((d) => !l.detail.includes(d))
+    return why.length ? { ...l, detail: [l.detail, ...why].join(' ') } : l
+  })
+  const findings = [...explained, ...kept]
     .map((f, i) => ({ f, i }))
     .sort((a, b) => SEVERITY_RANK[a.f.severity] - SEVERITY_RANK[b.f.severity] || a.i - b.i)
     .map((x) => x.f)

@@ -40,3 +40,14 @@ export const FindingSchema = z.object({
 })
 /** See {@link FindingSchema}. */
 export type Finding = z.infer<typeof FindingSchema>
+
+/**
+ * A fix as one line of text: its label, plus the value it would write when the label does not say
+ * it ("Use this URL" → "Use this URL: https://…"), so a text report is as useful as the button.
+ */
+export function fixText(fix: Fix): string {
+  const a = fix.action
+  return a?.kind === 'set_field' && a.value !== '' && !fix.label.includes(a.value)
+    ? `${fix.label}: ${a.value}`
+    : fix.label
+}

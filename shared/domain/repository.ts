@@ -35,3 +35,26 @@ export const RepositorySchema = z.object({
 })
 /** See {@link RepositorySchema}. */
 export type Repository = z.infer<typeof RepositorySchema>
+
+/**
+ * A repository with Flipt's storage defaults (flipt-v2.md §1.3: branch main, memory backend, polled
+ * every 30s, strict fetch, TLS verified) for every field not given; `id: ''` asks main to assign one.
+ */
+export function newRepository(over: Partial<Repository> = {}): Repository {
+  return {
+    id: '',
+    remote: '',
+    branch: 'main',
+    accountId: null,
+    credentialId: null,
+    backend: { type: 'memory' },
+    pollInterval: '30s',
+    fetchPolicy: 'strict',
+    caCertPath: null,
+    caCertPem: null,
+    insecureSkipTls: false,
+    author: null,
+    localPath: null,
+    ...over,
+  }
+}

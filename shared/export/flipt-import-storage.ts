@@ -76,10 +76,10 @@ export function readStorage(
       `poll_interval: ${pollInterval} has no unit: Flipt reads it as ${pollInterval}ns and needs at least 1 second (write "30s")`,
     )
   } else if (poll !== undefined && poll !== null) {
-    const ns = parseGoDuration(pollInterval)
-    if (ns === null)
+    const parsed = parseGoDuration(pollInterval)
+    if (!parsed.ok)
       ctx.problem([...path, 'poll_interval'], `poll_interval: time: invalid duration "${pollInterval}"`)
-    else if (ns < 1e9)
+    else if (parsed.ns < 1e9)
       ctx.problem(
         [...path, 'poll_interval'],
         `storage: ${id} storage: poll_interval poll interval must be at least 1 second`,

@@ -28,8 +28,8 @@ function pollInterval(repo: Repository, findings: Finding[]): Scalar {
     )
     return new Scalar(Number(repo.pollInterval))
   }
-  const ns = parseGoDuration(repo.pollInterval)
-  if (ns === null || ns < 1e9)
+  const parsed = parseGoDuration(repo.pollInterval)
+  if (!parsed.ok || parsed.ns < 1e9)
     findings.push(
       exportFinding(
         'export.poll_interval_invalid',

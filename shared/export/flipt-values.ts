@@ -1,7 +1,7 @@
 import type { SecretRef } from '../domain/credential'
 
 /**
- * Value rules shared by the Flipt writer and importer: Flipt's reference syntax, Go durations, and
+ * Value rules shared by the Flipt writer, importer and doctor: Flipt's reference syntax, Go durations, and
  * the weak decoding Viper/mapstructure apply (flipt-v2.md §1.1 and §4).
  */
 
@@ -9,6 +9,10 @@ import type { SecretRef } from '../domain/credential'
 export const ENV_REF_RE = /^\$\{env:([a-zA-Z_]+[a-zA-Z0-9_]*)\}$/
 /** Flipt's `${secret:…}`; only `provider:key` resolves (cmd/flipt/main.go `resolveSecretsInConfig`). */
 export const SECRET_REF_RE = /^\$\{secret:([a-zA-Z0-9_:/-]+)\}$/
+/** `${env:NAME}` anywhere in a text (to find references Flipt will not interpolate). */
+export const ENV_REF_ANYWHERE = /\$\{env:([a-zA-Z_][a-zA-Z0-9_]*)\}/g
+/** v1's `${NAME}`, which v2 leaves as text. */
+export const V1_ENV_REF = /\$\{([A-Z_][A-Z0-9_]*)\}/g
 
 /** The text Flipt reads for a secret reference. */
 export function refText(ref: Extract<SecretRef, { kind: 'env' | 'secret' }>): string {
@@ -57,25 +61,38 @@ const UNIT_NS: Readonly<Record<string, number>> = {
 }
 
 /**
- * Go's `time.ParseDuration` in nanoseconds, or null when Go would refuse the text: what Flipt itself
- * accepts at run time (signs, fractions, a bare `0`), wider than the schema pattern that
- * `logic/duration.ts` checks.
+ * Go's `time.ParseDuration`: nanoseconds, or the error text Go returns (`time: missing unit in duration "30"`).
+ * This is what Flipt itself accepts at run time (signs, fractions, a bare `0`), wider than the schema
+ * pattern that `logic/duration.ts` checks.
  */
-export function parseGoDuration(text: string): number | null {
-  const m = /^([-+]?)(.*)$/.exec(text)
-  const body = m?.[2] ?? ''
-  if (body === '0') return 0
-  const re = /(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h)/gy
-  let total = 0
-  let seen = false
-  while (re.lastIndex < body.length) {
-    const part = re.exec(body)
-    if (!part) return null
-    total += Number(part[1]) * (UNIT_NS[part[2] ?? ''] ?? 0)
-    seen = true
+export function parseGoDuration(text: string): { ok: true; ns: number } | { ok: false; error: string } {
+  const quoted = `"${text}"`
+  let s = text
+  let sign = 1
+  if (s.startsWith('-') || s.startsWith('+')) {
+    sign = s.startsWith('-') ? -1 : 1
+    s = s.slice(1)
   }
-  if (!seen) return null
-  return m?.[1] === '-' ? -total : total
+  if (s === '0') return { ok: true, ns: 0 }
+  if (s === '') return { ok: false, error: `time: invalid duration ${quoted}` }
+  let total = 0
+  while (s !== '') {
+    const num = /^(\d*)(?:\.(\d*))?/.exec(s)
+    const whole = num?.[1] ?? ''
+    const frac = num?.[2]
+    if (whole === '' && (frac === undefined || frac === ''))
+      return { ok: false, error: `time: invalid duration ${quoted}` }
+    s = s.slice(num?.[0].length ?? 0)
+    const unit = /^[^\d.]*/.exec(s)?.[0] ?? ''
+    if (unit === '') return { ok: false, error: `time: missing unit in duration ${quoted}` }
+    const factor = UNIT_NS[unit]
+    if (factor === undefined)
+      return { ok: false, error: `time: unknown unit "${unit}" in duration ${quoted}` }
+    s = s.slice(unit.length)
+    total += Number(`${whole || '0'}.${frac ?? '0'}`) * factor
+  }
+  if (total > 9.223372036854776e18) return { ok: false, error: `time: invalid duration ${quoted}` }
+  return { ok: true, ns: sign * total }
 }
 
 /** Top-level keys of Flipt's JSON schema (its root has `additionalProperties: false`). */
@@ -85,7 +102,7 @@ export const FLIPT_TOP_LEVEL_KEYS: ReadonlySet<string> = new Set(
   ),
 )
 
-/** mapstructure's weak string decoding of a YAML scalar (ints in decimal, bools as 1/0). */
+/** mapstructure's weak string decoding of a YAML scalar (ints in decimal, bools as 1/0); null for maps, lists and null. */
 export function weakString(value: unknown): string | null {
   if (typeof value === 'string') return value
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : null
@@ -94,13 +111,16 @@ export function weakString(value: unknown): string | null {
   return null
 }
 
-/** mapstructure's weak bool decoding (strconv.ParseBool for strings); null when Go would refuse. */
+/**
+ * mapstructure's weak bool decoding: strconv.ParseBool for strings, and an empty string reads as false
+ * (mapstructure `decodeBool`); null when Go would refuse.
+ */
 export function weakBool(value: unknown): boolean | null {
   if (typeof value === 'boolean') return value
   if (typeof value === 'number') return value !== 0
   if (typeof value === 'string') {
     if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(value)) return true
-    if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(value)) return false
+    if (['0', 'f', 'F', 'FALSE', 'false', 'False', ''].includes(value)) return false
   }
   return null
 }

@@ -1,17 +1,14 @@
 import type { Account } from '../domain/account'
 import type { ProviderId } from '../domain/provider'
+import { providerIds, providers } from '../providers/catalog'
 import { expiryState, type ExpiryState } from './expiry'
 
-/** Display order and names of providers. */
-export const PROVIDER_ORDER: readonly ProviderId[] = ['github', 'gitlab', 'bitbucket', 'gitea', 'azure']
-/** Provider display names. */
-export const PROVIDER_NAMES: Readonly<Record<ProviderId, string>> = {
-  github: 'GitHub',
-  gitlab: 'GitLab',
-  bitbucket: 'Bitbucket',
-  gitea: 'Gitea / Forgejo',
-  azure: 'Azure DevOps',
-}
+/** Display order of providers (the catalog's). */
+export const PROVIDER_ORDER: readonly ProviderId[] = providerIds
+/** Provider display names: each catalog module's label. */
+export const PROVIDER_NAMES = Object.fromEntries(
+  providerIds.map((id) => [id, providers[id].label]),
+) as Readonly<Record<ProviderId, string>>
 
 /** An account row with its computed expiry. */
 export type AccountRow = { readonly account: Account; readonly expiry: ExpiryState }

@@ -1,7 +1,6 @@
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
-import { CANARY } from '../support/canary'
-import { addAccount, saveRepo } from '../support/world-actions'
+import { addOctoAccount, saveEnv, saveRepo } from '../support/world-actions'
 import { expect, test, type AppPage } from './fixtures'
 
 const SCREENS = [
@@ -22,31 +21,9 @@ const SCREENS = [
 ]
 
 async function seed(world: Parameters<Parameters<typeof test>[2]>[0]['world']): Promise<void> {
-  const a = await addAccount(
-    world,
-    {
-      provider: 'github',
-      tokenKind: 'classic_pat',
-      username: 'octo',
-      host: 'github.com',
-      deployment: 'cloud',
-      label: 'Work',
-      expiresAt: '2026-12-03',
-    },
-    CANARY,
-  )
+  const a = await addOctoAccount(world, { label: 'Work', expiresAt: '2026-12-03' })
   const r = await saveRepo(world, { remote: 'https://github.com/acme/feature-flags.git', accountId: a.id })
-  await world.dispatcher.dispatch('environments:save', {
-    environment: {
-      id: '',
-      name: 'production',
-      default: true,
-      repositoryId: r.id,
-      directory: '',
-      scm: null,
-      dflow: null,
-    },
-  })
+  await saveEnv(world, { name: 'production', default: true, repositoryId: r.id })
 }
 
 async function audit(app: AppPage, page: Page, screen: string): Promise<string[]> {
@@ -100,18 +77,7 @@ test('keyboard: skip link, navigation by Tab, visible focus', async ({ app, page
 })
 
 test('dialogs trap focus, close on Escape and give focus back', async ({ app, world, page }) => {
-  await addAccount(
-    world,
-    {
-      provider: 'github',
-      tokenKind: 'classic_pat',
-      username: 'octo',
-      host: 'github.com',
-      deployment: 'cloud',
-      label: 'Work',
-    },
-    CANARY,
-  )
+  await addOctoAccount(world, { label: 'Work' })
   await app.goto('accounts')
   const rotate = page.getByTestId('rotate')
   await rotate.focus()

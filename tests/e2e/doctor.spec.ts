@@ -1,6 +1,5 @@
-import { CANARY } from '../support/canary'
 import { githubToken, rng } from '../support/token-fixtures'
-import { addAccount, repoDraft } from '../support/world-actions'
+import { addAccount, addOctoAccount, repoDraft } from '../support/world-actions'
 import { expect, test } from './fixtures'
 
 test('Doctor on a broken configuration, one fix applied, then on the fixed one', async ({
@@ -9,19 +8,7 @@ test('Doctor on a broken configuration, one fix applied, then on the fixed one',
   bridge,
 }) => {
   const { page } = app
-  const a = await addAccount(
-    world,
-    {
-      provider: 'github',
-      deployment: 'cloud',
-      host: 'github.com',
-      tokenKind: 'classic_pat',
-      username: 'octo',
-      label: 'CI bot',
-      expiresAt: '2026-11-01',
-    },
-    CANARY,
-  )
+  const a = await addOctoAccount(world, { label: 'CI bot', expiresAt: '2026-11-01' })
   // What an imported config can hold (the forms would refuse it): a web page URL, a bare poll interval.
   await world.services.metadata.update((d) => ({
     ...d,

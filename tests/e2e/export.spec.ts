@@ -2,53 +2,13 @@ import { readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { CANARY, canaryFragments } from '../support/canary'
 import type { TestWorld } from '../support/test-world'
-import { addAccount, must, saveRepo } from '../support/world-actions'
+import { seedExportWorkspace } from '../support/world-actions'
 import { expect, test } from './fixtures'
 
 const leaks = (text: string): string[] => canaryFragments().filter((f) => text.includes(f))
 
-/** An account (the canary token), its repository and two environments, seeded as the UI would. */
-async function seed(world: TestWorld): Promise<{ production: string; staging: string }> {
-  const account = await addAccount(
-    world,
-    {
-      provider: 'github',
-      deployment: 'cloud',
-      host: 'github.com',
-      tokenKind: 'classic_pat',
-      username: 'octo',
-      label: 'Flags bot',
-    },
-    CANARY,
-  )
-  const repo = await saveRepo(world, {
-    remote: 'https://github.com/acme/feature-flags.git',
-    accountId: account.id,
-  })
-  const save = async (
-    name: string,
-    isDefault: boolean,
-    directory: string,
-    service: string,
-  ): Promise<string> =>
-    must<{ id: string }>(
-      await world.dispatcher.dispatch('environments:save', {
-        environment: {
-          id: '',
-          name,
-          default: isDefault,
-          repositoryId: repo.id,
-          directory,
-          scm: null,
-          dflow: { application: 'shop', environment: name, service },
-        },
-      }),
-    ).id
-  return {
-    production: await save('production', true, '', 'flags-api'),
-    staging: await save('staging', false, 'staging', 'flags-api-staging'),
-  }
-}
+/** An account (the canary token), its repository and two environments mapped to dFlow. */
+const seed = (world: TestWorld) => seedExportWorkspace(world, { dflow: true })
 
 test('export: formats and token modes update the preview; inline is masked and confirmed; save and copy', async ({
   app,

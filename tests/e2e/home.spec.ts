@@ -1,7 +1,7 @@
 import { startGitServer } from '../support/git-server'
 import { CANARY } from '../support/canary'
 import { azurePat, rng } from '../support/token-fixtures'
-import { addAccount, saveRepo, testConnection } from '../support/world-actions'
+import { addAccount, addOctoAccount, saveRepo, testConnection } from '../support/world-actions'
 import { expect, test } from './fixtures'
 
 const day = (offset: number): string => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10)
@@ -21,18 +21,11 @@ test('Home shows expiries, retirements that affect the accounts, and each reposi
     credentials: [{ token: CANARY, kind: 'classic_pat', username: 'octo' }],
     repos: [{ name: 'acme/flags' }],
   })
-  const gh = await addAccount(
-    world,
-    {
-      provider: 'github',
-      tokenKind: 'classic_pat',
-      username: 'octo',
-      host: new URL(server.origin).host,
-      label: 'CI bot',
-      expiresAt: day(5),
-    },
-    CANARY,
-  )
+  const gh = await addOctoAccount(world, {
+    host: new URL(server.origin).host,
+    label: 'CI bot',
+    expiresAt: day(5),
+  })
   await addAccount(
     world,
     {

@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { startGitServer, type GitServer } from '../support/git-server'
 import { CANARY, filesContaining } from '../support/canary'
-import { addAccount, pickFolder } from '../support/world-actions'
+import { addAccount, addOctoAccount, pickFolder, saveRepo } from '../support/world-actions'
 import { expect, test } from './fixtures'
 
 let server: GitServer
@@ -21,17 +21,7 @@ test('add a repository, test it green, clone it with progress, then see a failur
   bridge,
 }) => {
   const { page } = app
-  const account = await addAccount(
-    world,
-    {
-      provider: 'github',
-      tokenKind: 'classic_pat',
-      username: 'octo',
-      host: new URL(server.origin).host,
-      label: 'Flags bot',
-    },
-    CANARY,
-  )
+  const account = await addOctoAccount(world, { host: new URL(server.origin).host, label: 'Flags bot' })
   await app.goto('repositories')
   await expect(page.getByTestId('repositories-empty')).toBeVisible()
   await app.shot('repositories-empty')
@@ -96,23 +86,7 @@ test('a wrong token is explained as an authentication failure at the sign-in hop
     'ghp_0000000000000000000000000000003KhHNi',
   )
   await pickFolder(world, join(world.root, 'c'))
-  await world.dispatcher.dispatch('repositories:save', {
-    repository: {
-      id: '',
-      remote: server.url('acme/feature-flags'),
-      branch: 'main',
-      accountId: account.id,
-      credentialId: null,
-      backend: { type: 'memory' },
-      pollInterval: '30s',
-      fetchPolicy: 'strict',
-      caCertPath: null,
-      caCertPem: null,
-      insecureSkipTls: false,
-      author: null,
-      localPath: null,
-    },
-  })
+  await saveRepo(world, { remote: server.url('acme/feature-flags'), accountId: account.id })
   await app.goto('repositories')
   const row = page.getByTestId('repo-feature-flags')
   const panel = page.getByTestId('op-panel')
@@ -124,28 +98,8 @@ test('a wrong token is explained as an authentication failure at the sign-in hop
 
 test('add environments for the repository', async ({ app, world }) => {
   const { page } = app
-  const account = await addAccount(
-    world,
-    { provider: 'github', tokenKind: 'classic_pat', username: 'octo', host: new URL(server.origin).host },
-    CANARY,
-  )
-  await world.dispatcher.dispatch('repositories:save', {
-    repository: {
-      id: '',
-      remote: server.url('acme/feature-flags'),
-      branch: 'main',
-      accountId: account.id,
-      credentialId: null,
-      backend: { type: 'memory' },
-      pollInterval: '30s',
-      fetchPolicy: 'strict',
-      caCertPath: null,
-      caCertPem: null,
-      insecureSkipTls: false,
-      author: null,
-      localPath: null,
-    },
-  })
+  const account = await addOctoAccount(world, { host: new URL(server.origin).host })
+  await saveRepo(world, { remote: server.url('acme/feature-flags'), accountId: account.id })
   await app.goto('environments')
   await expect(page.getByTestId('environments-empty')).toBeVisible()
   await page.getByTestId('add-environment').click()

@@ -1,4 +1,4 @@
-import type { Finding } from '@shared/domain/finding'
+import { fixText, type Finding } from '@shared/domain/finding'
 import { providerIds } from '@shared/providers/catalog'
 import { normalizeHost } from '@shared/logic/host'
 import { analyzeToken } from '@shared/providers/token-analysis'
@@ -61,7 +61,7 @@ export const checkTokenCommand: Command = {
       severity: f.severity,
       subject: '',
       title: f.title,
-      fix: f.fixes[0]?.label ?? (f.severity === 'error' ? f.detail : null),
+      fix: f.fixes[0] ? fixText(f.fixes[0]) : f.severity === 'error' ? f.detail : null,
     }))
     io.stdout(
       [

@@ -6,6 +6,7 @@ import { localFactsForConfig } from '../doctor-local'
 import { probeStorages, type DoctorProbeJson } from '../doctor-probes'
 import { parseArgs, UsageError } from '../io'
 import {
+  checkItem,
   guardIo,
   noPositional,
   palette,
@@ -94,12 +95,7 @@ export const doctorCommand: Command = {
         return ok ? 0 : 1
       }
       const p = palette(io)
-      const items = findings.map((f) => ({
-        severity: f.severity,
-        subject: f.subject,
-        title: f.title,
-        fix: f.fixes[0]?.label ?? null,
-      }))
+      const items = findings.map(checkItem)
       const online = args.flags.has('offline')
         ? 'Online checks skipped (--offline).'
         : probes.length === 0

@@ -1,7 +1,7 @@
 import { exportFlipt, parseWorkspace } from '@shared/export'
 import type { Command } from '../cli'
 import { choice, parseArgs, UsageError } from '../io'
-import { readInputFile, renderChecklist, requireFormat, summaryLine, writeJson } from '../output'
+import { checkItem, readInputFile, renderChecklist, requireFormat, summaryLine, writeJson } from '../output'
 
 /**
  * `gitkeys export flipt --workspace FILE [--secrets env|file]`: prints the Flipt v2 YAML of a
@@ -54,12 +54,7 @@ export const exportCommand: Command = {
       return failed ? 1 : 0
     }
     io.stdout(out.yaml.endsWith('\n') ? out.yaml : `${out.yaml}\n`)
-    const items = out.warnings.map((w) => ({
-      severity: w.severity,
-      subject: w.subject,
-      title: w.title,
-      fix: w.fixes[0]?.label ?? null,
-    }))
+    const items = out.warnings.map(checkItem)
     if (items.length > 0)
       io.stderr(`${renderChecklist(items, { ...io, stdoutIsTTY: false })}\n${summaryLine(items)}\n`)
     if (out.secretFiles.length > 0)

@@ -92,3 +92,43 @@ export function Dialog({
     </div>
   )
 }
+
+/** The usual dialog footer: the way out first, then the one action the dialog asks for. */
+export function DialogActions({
+  onCancel,
+  cancelLabel = 'Cancel',
+  focusCancel = false,
+  onConfirm,
+  confirmLabel,
+  danger = false,
+  disabled = false,
+  testId,
+}: {
+  onCancel: () => void
+  cancelLabel?: string
+  /** Marks the way out for `initialFocus="[data-autofocus]"`, where the action removes something. */
+  focusCancel?: boolean
+  onConfirm: () => void
+  confirmLabel: ReactNode
+  /** The action cannot be undone: a solid danger button instead of the primary one. */
+  danger?: boolean
+  disabled?: boolean
+  testId: string
+}): ReactElement {
+  return (
+    <>
+      <button className="btn" type="button" onClick={onCancel} data-autofocus={focusCancel || undefined}>
+        {cancelLabel}
+      </button>
+      <button
+        className={danger ? 'btn btn-danger solid' : 'btn btn-primary'}
+        type="button"
+        disabled={disabled}
+        onClick={onConfirm}
+        data-testid={testId}
+      >
+        {confirmLabel}
+      </button>
+    </>
+  )
+}

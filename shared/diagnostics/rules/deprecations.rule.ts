@@ -1,7 +1,15 @@
 import { tokenKind } from '../../providers/catalog'
-import { datedFactsOf, factInEffect, kindStatus } from '../../providers/dated-facts'
+import { datedFactsOf, factInEffect, kindStatus, type KindStatus } from '../../providers/dated-facts'
 import type { Rule, TokenView } from './rule.types'
-import { createTokenFix, defineRule, kindLabel, providerLabel, rotateToken } from './rule-kit.logic'
+import {
+  defineRule,
+  eachRule,
+  kindLabel,
+  providerLabel,
+  replaceTokenFixes,
+  tokens,
+  type RuleSpec,
+} from './rule-kit.logic'
 
 /**
  * Deprecations family: dated retirements judged against the date passed in, from the providers'
@@ -10,15 +18,6 @@ import { createTokenFix, defineRule, kindLabel, providerLabel, rotateToken } fro
  */
 
 const SOURCE = 'providers.md §4 (dated facts tables in shared/providers/*-facts.ts)'
-
-/** The replacement: the provider's usual kind, created on the same host. */
-const replacement = (t: TokenView) => [
-  ...(t.account ? [rotateToken(t.account.id)] : []),
-  ...createTokenFix(
-    { provider: t.provider, deployment: t.deployment, host: t.host, pathPrefix: t.pathPrefix, repo: t.repo },
-    t.use,
-  ),
-]
 
 /** Token views whose provider, kind and deployment are all known. */
 function known(tokens: readonly TokenView[]) {
@@ -29,7 +28,29 @@ function known(tokens: readonly TokenView[]) {
   )
 }
 
-const kindRemoved = defineRule(
+/** ` <next fact> on <date>.`, or nothing when no retirement step is ahead. */
+const upcomingText = (s: KindStatus): string =>
+  s.upcoming ? ` ${s.upcoming.title} on ${s.upcoming.date ?? ''}.` : ''
+
+/**
+ * A rule over the dated status of each known token kind: `describe` gives the title and detail when
+ * the status concerns the rule, else null; the fix is always a replacement of the provider's usual kind.
+ */
+function kindStatusRule(
+  spec: RuleSpec,
+  describe: (s: KindStatus, label: string) => { title: string; detail: string } | null,
+): Rule {
+  return eachRule(
+    spec,
+    (input) => known(input.tokens),
+    ({ t, provider, kind, deployment }, input) => {
+      const said = describe(kindStatus(provider, kind, deployment, input.now), kindLabel(provider, kind))
+      return said && { subject: t.subject, ...said, fixes: replaceTokenFixes(t) }
+    },
+  )
+}
+
+const kindRemoved = kindStatusRule(
   {
     id: 'deprecations.kind_removed',
     family: 'deprecations',
@@ -37,21 +58,16 @@ const kindRemoved = defineRule(
     checks: 'the token kind has not been retired by its provider on the date of the check',
     source: SOURCE,
   },
-  (input, emit) => {
-    for (const { t, provider, kind, deployment } of known(input.tokens)) {
-      const s = kindStatus(provider, kind, deployment, input.now)
-      if (s.state !== 'removed' || !s.fact) continue
-      emit({
-        subject: t.subject,
-        title: `${kindLabel(provider, kind)}: no longer accepted since ${s.fact.date ?? ''}`,
-        detail: `${s.fact.title}. ${s.fact.detail}`,
-        fixes: replacement(t),
-      })
-    }
-  },
+  (s, label) =>
+    s.state === 'removed' && s.fact
+      ? {
+          title: `${label}: no longer accepted since ${s.fact.date ?? ''}`,
+          detail: `${s.fact.title}. ${s.fact.detail}`,
+        }
+      : null,
 )
 
-const kindBrownout = defineRule(
+const kindBrownout = kindStatusRule(
   {
     id: 'deprecations.kind_brownout',
     family: 'deprecations',
@@ -59,22 +75,16 @@ const kindBrownout = defineRule(
     checks: 'the token kind is not inside a scheduled brownout window (it fails with 401 during windows)',
     source: SOURCE,
   },
-  (input, emit) => {
-    for (const { t, provider, kind, deployment } of known(input.tokens)) {
-      const s = kindStatus(provider, kind, deployment, input.now)
-      if (s.state !== 'brownout' || !s.fact) continue
-      const next = s.upcoming ? ` ${s.upcoming.title} on ${s.upcoming.date ?? ''}.` : ''
-      emit({
-        subject: t.subject,
-        title: `${kindLabel(provider, kind)}: brownouts until ${s.fact.until ?? ''}`,
-        detail: `${s.fact.detail}${next}`,
-        fixes: replacement(t),
-      })
-    }
-  },
+  (s, label) =>
+    s.state === 'brownout' && s.fact
+      ? {
+          title: `${label}: brownouts until ${s.fact.until ?? ''}`,
+          detail: `${s.fact.detail}${upcomingText(s)}`,
+        }
+      : null,
 )
 
-const kindRetiring = defineRule(
+const kindRetiring = kindStatusRule(
   {
     id: 'deprecations.kind_retiring',
     family: 'deprecations',
@@ -82,19 +92,13 @@ const kindRetiring = defineRule(
     checks: 'the token kind is not being retired (creation disabled, removal scheduled)',
     source: SOURCE,
   },
-  (input, emit) => {
-    for (const { t, provider, kind, deployment } of known(input.tokens)) {
-      const s = kindStatus(provider, kind, deployment, input.now)
-      if (s.state !== 'creation_disabled' && !(s.state === 'active' && s.upcoming?.effect === 'removed'))
-        continue
-      const since = s.fact ? `${s.fact.title} (${s.fact.date ?? ''}).` : ''
-      const next = s.upcoming ? ` ${s.upcoming.title} on ${s.upcoming.date ?? ''}.` : ''
-      emit({
-        subject: t.subject,
-        title: `${kindLabel(provider, kind)} is being retired`,
-        detail: `${since}${next} Replace it before then.`.trim(),
-        fixes: replacement(t),
-      })
+  (s, label) => {
+    if (s.state !== 'creation_disabled' && !(s.state === 'active' && s.upcoming?.effect === 'removed'))
+      return null
+    const since = s.fact ? `${s.fact.title} (${s.fact.date ?? ''}).` : ''
+    return {
+      title: `${label} is being retired`,
+      detail: `${since}${upcomingText(s)} Replace it before then.`.trim(),
     }
   },
 )
@@ -118,14 +122,14 @@ const conditionalRetirement = defineRule(
           severity: past ? 'warning' : 'info',
           title: f.title,
           detail: `If ${f.condition ?? 'it applies'}: ${past ? 'since' : 'from'} ${f.date ?? ''}. ${f.detail}`,
-          fixes: past ? replacement(t) : [],
+          fixes: past ? replaceTokenFixes(t) : [],
         })
       }
     }
   },
 )
 
-const passwordAuthRemoved = defineRule(
+const passwordAuthRemoved = eachRule(
   {
     id: 'deprecations.password_auth_removed',
     family: 'deprecations',
@@ -134,23 +138,22 @@ const passwordAuthRemoved = defineRule(
       'the secret is not an account password on a provider that removed password auth (GitHub 2021-08-13, Bitbucket 2022-03-01)',
     source: SOURCE,
   },
-  (input, emit) => {
-    for (const t of input.tokens) {
-      if (t.provider === null || t.deployment !== 'cloud') continue
-      const a = t.analysis
-      if (!a || a.provider !== null || !a.findings.some((f) => f.id === 'token.format_unknown')) continue
-      const fact = datedFactsOf(t.provider).find(
-        (f) =>
-          (f.id.endsWith('git_password_removed') || f.id.endsWith('account_password_removed')) &&
-          factInEffect(f, input.now),
-      )
-      if (!fact) continue
-      emit({
-        subject: t.subject,
-        title: `This looks like a password: ${providerLabel(t.provider)} no longer accepts passwords`,
-        detail: `The secret matches no ${providerLabel(t.provider)} token format. ${fact.title} on ${fact.date ?? ''}. ${fact.detail}`,
-        fixes: replacement(t),
-      })
+  tokens,
+  (t, input) => {
+    if (t.provider === null || t.deployment !== 'cloud') return null
+    const a = t.analysis
+    if (!a || a.provider !== null || !a.findings.some((f) => f.id === 'token.format_unknown')) return null
+    const fact = datedFactsOf(t.provider).find(
+      (f) =>
+        (f.id.endsWith('git_password_removed') || f.id.endsWith('account_password_removed')) &&
+        factInEffect(f, input.now),
+    )
+    if (!fact) return null
+    return {
+      subject: t.subject,
+      title: `This looks like a password: ${providerLabel(t.provider)} no longer accepts passwords`,
+      detail: `The secret matches no ${providerLabel(t.provider)} token format. ${fact.title} on ${fact.date ?? ''}. ${fact.detail}`,
+      fixes: replaceTokenFixes(t),
     }
   },
 )

@@ -1,6 +1,6 @@
 import { expiryInstant } from '../../providers/dated-facts'
 import type { Rule, RuleInput, TokenView } from './rule.types'
-import { createTokenFix, defineRule, rotateToken } from './rule-kit.logic'
+import { eachRule, replaceTokenFixes, tokens, type RuleSpec } from './rule-kit.logic'
 
 /**
  * Expiry family: a token past its expiry instant, or within the warning window (configurable days).
@@ -33,16 +33,25 @@ function expiryOf(t: TokenView, input: RuleInput): Expiry | null {
   return found[0] ?? null
 }
 
-const fixesFor = (t: TokenView) => [
-  ...(t.account ? [rotateToken(t.account.id)] : []),
-  ...createTokenFix(
-    { provider: t.provider, deployment: t.deployment, host: t.host, pathPrefix: t.pathPrefix, repo: t.repo },
-    t.use,
-    t.kind,
-  ),
-]
+/** `1 day`, `3 days`. */
+const dayCount = (n: number): string => `${n} day${n === 1 ? '' : 's'}`
 
-const expired = defineRule(
+/**
+ * A rule over each token's earliest known expiry: `describe` gives the title and detail from the time
+ * left (negative once expired), or null; the fix is replacing the token with one of the same kind.
+ */
+function expiryRule(
+  spec: RuleSpec,
+  describe: (e: Expiry, left: number, input: RuleInput) => { title: string; detail: string } | null,
+): Rule {
+  return eachRule(spec, tokens, (t, input) => {
+    const e = expiryOf(t, input)
+    const said = e && describe(e, e.instant.getTime() - input.now.getTime(), input)
+    return said && { subject: t.subject, ...said, fixes: replaceTokenFixes(t, t.kind) }
+  })
+}
+
+const expired = expiryRule(
   {
     id: 'token.expired',
     family: 'expiry',
@@ -50,22 +59,17 @@ const expired = defineRule(
     checks: 'the token has not passed its expiry date (GitLab: 00:00 UTC on the date)',
     source: SOURCE,
   },
-  (input, emit) => {
-    for (const t of input.tokens) {
-      const e = expiryOf(t, input)
-      if (!e || e.instant.getTime() > input.now.getTime()) continue
-      const days = Math.floor((input.now.getTime() - e.instant.getTime()) / DAY)
-      emit({
-        subject: t.subject,
-        title: 'The token has expired',
-        detail: `It expired on ${e.label} (${days === 0 ? 'today' : `${days} day${days === 1 ? '' : 's'} ago`}, according to ${e.from}). Every git and API call now fails with 401; create a new token and replace it everywhere it is used.`,
-        fixes: fixesFor(t),
-      })
+  (e, left) => {
+    if (left > 0) return null
+    const days = Math.floor(-left / DAY)
+    return {
+      title: 'The token has expired',
+      detail: `It expired on ${e.label} (${days === 0 ? 'today' : `${dayCount(days)} ago`}, according to ${e.from}). Every git and API call now fails with 401; create a new token and replace it everywhere it is used.`,
     }
   },
 )
 
-const expiringSoon = defineRule(
+const expiringSoon = expiryRule(
   {
     id: 'token.expiring_soon',
     family: 'expiry',
@@ -73,21 +77,13 @@ const expiringSoon = defineRule(
     checks: 'the token does not expire within the warning window (default 14 days)',
     source: SOURCE,
   },
-  (input, emit) => {
-    for (const t of input.tokens) {
-      const e = expiryOf(t, input)
-      if (!e) continue
-      const left = e.instant.getTime() - input.now.getTime()
-      if (left <= 0 || left > input.warnDays * DAY) continue
-      const days = Math.ceil(left / DAY)
-      emit({
-        subject: t.subject,
-        title: `The token expires in ${days} day${days === 1 ? '' : 's'}`,
-        detail: `It expires on ${e.label} (according to ${e.from}). Replace it before then; GitKeys updates every credential that uses the account.`,
-        fixes: fixesFor(t),
-      })
-    }
-  },
+  (e, left, input) =>
+    left <= 0 || left > input.warnDays * DAY
+      ? null
+      : {
+          title: `The token expires in ${dayCount(Math.ceil(left / DAY))}`,
+          detail: `It expires on ${e.label} (according to ${e.from}). Replace it before then; GitKeys updates every credential that uses the account.`,
+        },
 )
 
 /** The expiry family's rules. */

@@ -2,7 +2,8 @@ import type { Finding, Fix, Severity } from '../../domain/finding'
 import type { Deployment, ProviderId, TokenUse } from '../../domain/provider'
 import { providers, tokenKind } from '../../providers/catalog'
 import { tokenCreationLink } from '../../providers/token-links'
-import type { Emit, Rule, RuleFamily, RuleInput } from './rule.types'
+import type { Repository } from '../../domain/repository'
+import type { Emission, Emit, Rule, RuleFamily, RuleInput, TokenView } from './rule.types'
 
 /** Small builders shared by the rule families: `defineRule` and the fixes the app can apply. */
 
@@ -41,6 +42,46 @@ export function defineRule(
       return out
     },
   }
+}
+
+/**
+ * Builds a rule that judges each item of `items(input)` on its own: `judge` returns the item's
+ * finding, or null when the item is fine.
+ */
+export function eachRule<T>(
+  spec: RuleSpec,
+  items: (input: RuleInput) => Iterable<T>,
+  judge: (item: T, input: RuleInput) => Emission | null,
+): Rule {
+  return defineRule(spec, (input, emit) => {
+    for (const item of items(input)) {
+      const e = judge(item, input)
+      if (e) emit(e)
+    }
+  })
+}
+
+/** The repositories (Flipt storages) of the context, for `eachRule`. */
+export const repositories = (input: RuleInput): readonly Repository[] => input.ctx.repositories
+/** Every token in play, for `eachRule`. */
+export const tokens = (input: RuleInput): readonly TokenView[] => input.tokens
+
+/**
+ * How a reference to an undefined credential may be fixed: Flipt lowercases credential ids but not
+ * references, so a reference that differs only in case names `near`.
+ */
+export function undefinedCredentialHint(
+  input: RuleInput,
+  written: string,
+  subject: string,
+): { readonly note: string; readonly fixes: readonly Fix[] } {
+  const near = [...input.credentialById.keys()].find((id) => id === written.toLowerCase())
+  return near
+    ? {
+        note: ` Flipt lowercases ids, not references: write "${near}".`,
+        fixes: [setField(`Use "${near}"`, subject, near)],
+      }
+    : { note: '', fixes: [] }
 }
 
 /** A fix that writes `value` into the config field `subject`. */
@@ -98,6 +139,14 @@ export function createTokenFix(target: LinkTarget, use: TokenUse | null, kind?: 
       action: { kind: 'open_url', url: link.value.url },
     },
   ]
+}
+
+/**
+ * Replacing a token: its account's "replace token" flow, then the page where a new one of `kind`
+ * (default: the provider's usual kind) is created for the token's use.
+ */
+export function replaceTokenFixes(t: TokenView, kind?: string | null, rotateLabel?: string): Fix[] {
+  return [...(t.account ? [rotateToken(t.account.id, rotateLabel)] : []), ...createTokenFix(t, t.use, kind)]
 }
 
 /** The label of a provider. */

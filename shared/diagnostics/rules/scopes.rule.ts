@@ -1,7 +1,7 @@
 import type { TokenUse } from '../../domain/provider'
 import { checkScopes, scopesFor } from '../../providers/scopes'
 import type { Rule, RuleInput, TokenView } from './rule.types'
-import { article, createTokenFix, defineRule, kindLabel, rotateToken } from './rule-kit.logic'
+import { article, createTokenFix, defineRule, kindLabel, replaceTokenFixes } from './rule-kit.logic'
 
 const capital = (s: string): string => `${s.charAt(0).toUpperCase()}${s.slice(1)}`
 
@@ -41,14 +41,8 @@ function firstGap(t: TokenView, input: RuleInput) {
   return null
 }
 
-const fixes = (t: TokenView, use: TokenUse) => [
-  ...(t.account ? [rotateToken(t.account.id, 'Replace the token with one that has these scopes')] : []),
-  ...createTokenFix(
-    { provider: t.provider, deployment: t.deployment, host: t.host, pathPrefix: t.pathPrefix, repo: t.repo },
-    use,
-    t.kind,
-  ),
-]
+const fixes = (t: TokenView) =>
+  replaceTokenFixes(t, t.kind, 'Replace the token with one that has these scopes')
 
 function missingRule(id: string, level: TokenUse) {
   return defineRule(
@@ -68,7 +62,7 @@ function missingRule(id: string, level: TokenUse) {
           subject: t.subject,
           title: `The token cannot ${USE_WORDS[level].replace(/ \(.*\)$/, '')}: missing ${gap.missing.join(', ')}`,
           detail: `To ${USE_WORDS[level]} ${article(kindLabel(t.provider, t.kind))} needs ${gap.missing.join(' + ')}; the scopes ${gap.granted.from} are ${gap.granted.scopes.join(', ') || 'none'}.${need?.note ? ` ${need.note}` : ''}`,
-          fixes: fixes(t, t.use),
+          fixes: fixes(t),
         })
       }
     },
@@ -93,7 +87,7 @@ const useUnsupported = defineRule(
           subject: t.subject,
           title: `${capital(article(kindLabel(t.provider, t.kind)))} cannot ${USE_WORDS[level].replace(/ \(.*\)$/, '')}`,
           detail: `${verdict.reason} No scope changes that; use another kind of token.`,
-          fixes: fixes(t, t.use)
+          fixes: fixes(t)
             .filter((f) => f.action?.kind !== 'open_url')
             .concat(
               createTokenFix(

@@ -1,5 +1,5 @@
-import type { Rule } from './rule.types'
-import { defineRule, quote, setField } from './rule-kit.logic'
+import type { Rule, RuleInput } from './rule.types'
+import { defineRule, eachRule, quote, setField } from './rule-kit.logic'
 
 /**
  * Secret-reference family: how Flipt resolves `${env:NAME}` and `${secret:…}` (flipt-v2.md §4):
@@ -27,7 +27,7 @@ function emptyEffect(field: string, credentialId: string): string {
 type EnvHit = { readonly subject: string; readonly name: string; readonly effect: string }
 
 /** Every `${env:NAME}` in the given state: from credential secrets and from any other field of the file. */
-function envHits(input: Parameters<Rule['run']>[0], state: 'unset' | 'empty'): EnvHit[] {
+function envHits(input: RuleInput, state: 'unset' | 'empty'): EnvHit[] {
   const out = new Map<string, EnvHit>()
   for (const s of input.ctx.secrets) {
     if (s.source !== 'env' || s.envState !== state || s.envName === null) continue
@@ -46,7 +46,7 @@ function envHits(input: Parameters<Rule['run']>[0], state: 'unset' | 'empty'): E
   return [...out.values()]
 }
 
-const refUnset = defineRule(
+const refUnset = eachRule(
   {
     id: 'env.ref_unset',
     family: 'secret_ref',
@@ -54,23 +54,21 @@ const refUnset = defineRule(
     checks: '${env:NAME} references name variables that are set where Flipt runs',
     source: SOURCE,
   },
-  (input, emit) => {
-    for (const h of envHits(input, 'unset'))
-      emit({
-        subject: h.subject,
-        title: `\${env:${h.name}} is not set`,
-        detail: `Flipt replaces an unset variable with "" (there is no default syntax). ${h.effect}`,
-        fixes: [
-          {
-            label: `Set ${h.name} in Flipt's environment`,
-            detail: 'systemd Environment=, docker -e, or a Kubernetes secret.',
-          },
-        ],
-      })
-  },
+  (input) => envHits(input, 'unset'),
+  (h) => ({
+    subject: h.subject,
+    title: `\${env:${h.name}} is not set`,
+    detail: `Flipt replaces an unset variable with "" (there is no default syntax). ${h.effect}`,
+    fixes: [
+      {
+        label: `Set ${h.name} in Flipt's environment`,
+        detail: 'systemd Environment=, docker -e, or a Kubernetes secret.',
+      },
+    ],
+  }),
 )
 
-const refEmpty = defineRule(
+const refEmpty = eachRule(
   {
     id: 'env.ref_empty',
     family: 'secret_ref',
@@ -78,18 +76,16 @@ const refEmpty = defineRule(
     checks: '${env:NAME} variables are not set to an empty value',
     source: SOURCE,
   },
-  (input, emit) => {
-    for (const h of envHits(input, 'empty'))
-      emit({
-        subject: h.subject,
-        title: `\${env:${h.name}} is empty`,
-        detail: `The variable is set, but to "". ${h.effect}`,
-        fixes: [{ label: `Put the value into ${h.name}` }],
-      })
-  },
+  (input) => envHits(input, 'empty'),
+  (h) => ({
+    subject: h.subject,
+    title: `\${env:${h.name}} is empty`,
+    detail: `The variable is set, but to "". ${h.effect}`,
+    fixes: [{ label: `Put the value into ${h.name}` }],
+  }),
 )
 
-const refNotWhole = defineRule(
+const refNotWhole = eachRule(
   {
     id: 'env.ref_not_whole',
     family: 'secret_ref',
@@ -97,25 +93,23 @@ const refNotWhole = defineRule(
     checks: '${env:…} is the whole value (Flipt does not interpolate inside text)',
     source: SOURCE,
   },
-  (input, emit) => {
-    for (const p of input.flipt?.partialEnvRefs ?? [])
-      emit({
-        subject: p.subject,
-        title: `\${env:${p.name}} is inside a longer value`,
-        detail: `Flipt only replaces a value that is exactly \${env:NAME}; here the text "\${env:${p.name}}" is used literally. Put the whole value into the variable.`,
-        fixes: [
-          setField(
-            `Use \${env:${p.name}} alone`,
-            p.subject,
-            `\${env:${p.name}}`,
-            `and set ${p.name} to the full value`,
-          ),
-        ],
-      })
-  },
+  (input) => input.flipt?.partialEnvRefs ?? [],
+  (p) => ({
+    subject: p.subject,
+    title: `\${env:${p.name}} is inside a longer value`,
+    detail: `Flipt only replaces a value that is exactly \${env:NAME}; here the text "\${env:${p.name}}" is used literally. Put the whole value into the variable.`,
+    fixes: [
+      setField(
+        `Use \${env:${p.name}} alone`,
+        p.subject,
+        `\${env:${p.name}}`,
+        `and set ${p.name} to the full value`,
+      ),
+    ],
+  }),
 )
 
-const v1Syntax = defineRule(
+const v1Syntax = eachRule(
   {
     id: 'env.v1_syntax',
     family: 'secret_ref',
@@ -123,18 +117,16 @@ const v1Syntax = defineRule(
     checks: 'no v1-style ${NAME} references (v2 needs ${env:NAME})',
     source: 'flipt-v2.md §4 (docs/v2/configuration/overview.mdx)',
   },
-  (input, emit) => {
-    for (const v of input.flipt?.v1EnvRefs ?? [])
-      emit({
-        subject: v.subject,
-        title: `\${${v.name}} is Flipt v1 syntax`,
-        detail: `Flipt v2 does not expand \${${v.name}}; it uses the text as it is. Write \${env:${v.name}}.`,
-        fixes: [setField(`Use \${env:${v.name}}`, v.subject, `\${env:${v.name}}`)],
-      })
-  },
+  (input) => input.flipt?.v1EnvRefs ?? [],
+  (v) => ({
+    subject: v.subject,
+    title: `\${${v.name}} is Flipt v1 syntax`,
+    detail: `Flipt v2 does not expand \${${v.name}}; it uses the text as it is. Write \${env:${v.name}}.`,
+    fixes: [setField(`Use \${env:${v.name}}`, v.subject, `\${env:${v.name}}`)],
+  }),
 )
 
-const secretMalformed = defineRule(
+const secretMalformed = eachRule(
   {
     id: 'secret.ref_malformed',
     family: 'secret_ref',
@@ -142,14 +134,12 @@ const secretMalformed = defineRule(
     checks: '${secret:…} references have the provider:key form Flipt resolves',
     source: SOURCE,
   },
-  (input, emit) => {
-    for (const m of input.flipt?.malformedSecretRefs ?? [])
-      emit({
-        subject: m.subject,
-        title: 'The secret reference cannot be resolved',
-        detail: `${m.why}. Write \${secret:<provider>:<key>}, e.g. \${secret:file:github-token}; dots are not allowed.`,
-      })
-  },
+  (input) => input.flipt?.malformedSecretRefs ?? [],
+  (m) => ({
+    subject: m.subject,
+    title: 'The secret reference cannot be resolved',
+    detail: `${m.why}. Write \${secret:<provider>:<key>}, e.g. \${secret:file:github-token}; dots are not allowed.`,
+  }),
 )
 
 const fileProviderDisabled = defineRule(
@@ -180,7 +170,7 @@ const fileProviderDisabled = defineRule(
   },
 )
 
-const inline = defineRule(
+const inline = eachRule(
   {
     id: 'secret.inline',
     family: 'secret_ref',
@@ -188,27 +178,26 @@ const inline = defineRule(
     checks: 'no secret is written inline in the config file',
     source: 'flipt-v2.md §6.4 (use ${env:VAR} or ${secret:file:name})',
   },
-  (input, emit) => {
-    for (const s of input.ctx.secrets) {
-      if (s.source !== 'pending') continue
-      const subject = `credentials.${s.credentialId}.${s.field}`
-      emit({
-        subject,
-        title: 'A secret is written in the config file',
-        detail: `${s.analysis?.hint ?? 'The value'} sits in plain text in the file, in every copy and backup of it. Reference it instead.`,
-        fixes: [
-          setField(
-            'Use an environment variable',
-            subject,
-            `\${env:FLIPT_${s.credentialId.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}_TOKEN}`,
-          ),
-        ],
-      })
+  (input) => input.ctx.secrets,
+  (s) => {
+    if (s.source !== 'pending') return null
+    const subject = `credentials.${s.credentialId}.${s.field}`
+    return {
+      subject,
+      title: 'A secret is written in the config file',
+      detail: `${s.analysis?.hint ?? 'The value'} sits in plain text in the file, in every copy and backup of it. Reference it instead.`,
+      fixes: [
+        setField(
+          'Use an environment variable',
+          subject,
+          `\${env:FLIPT_${s.credentialId.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}_TOKEN}`,
+        ),
+      ],
     }
   },
 )
 
-const missing = defineRule(
+const missing = eachRule(
   {
     id: 'secret.missing',
     family: 'secret_ref',
@@ -216,17 +205,16 @@ const missing = defineRule(
     checks: 'token credentials carry a secret (or a reference to one)',
     source: 'flipt-v2.md §1.2',
   },
-  (input, emit) => {
-    for (const c of input.ctx.credentials) {
-      const needs = c.type === 'access_token' || (c.type === 'basic' && (c.username ?? '') !== '')
-      if (!needs || c.secret !== null || c.accountId !== null) continue
-      const field = c.type === 'access_token' ? 'access_token' : 'basic.password'
-      emit({
-        subject: `credentials.${c.id}.${field}`,
-        title: 'The credential has no secret',
-        detail: `${quote(c.id)} is of type ${c.type} but ${field} is empty. ${emptyEffect(field, c.id)}`,
-        fixes: [{ label: 'Bind an account, or reference the token with ${env:NAME}' }],
-      })
+  (input) => input.ctx.credentials,
+  (c) => {
+    const needs = c.type === 'access_token' || (c.type === 'basic' && (c.username ?? '') !== '')
+    if (!needs || c.secret !== null || c.accountId !== null) return null
+    const field = c.type === 'access_token' ? 'access_token' : 'basic.password'
+    return {
+      subject: `credentials.${c.id}.${field}`,
+      title: 'The credential has no secret',
+      detail: `${quote(c.id)} is of type ${c.type} but ${field} is empty. ${emptyEffect(field, c.id)}`,
+      fixes: [{ label: 'Bind an account, or reference the token with ${env:NAME}' }],
     }
   },
 )

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { diagnose } from '@shared/diagnostics/diagnose'
 import type { LocalFacts } from '@shared/diagnostics/diagnose.types'
 import { LocalFactsSchema } from '@shared/diagnostics/diagnose.types'
-import type { Repository } from '@shared/domain/repository'
+import { newRepository, type Repository } from '@shared/domain/repository'
 import { secretHint } from '@shared/logic/redact'
 import { collectLocalFacts, type ReadGitConfig } from '../../../electron/services/diagnostics/local-facts'
 import { parseNetrc } from '../../../electron/services/diagnostics/local-git-env'
@@ -32,22 +32,8 @@ const readGitConfig: ReadGitConfig = async (args, cwd) => {
   return r.stdout
 }
 
-const repo = (id: string, over: Partial<Repository>): Repository => ({
-  id,
-  remote: 'https://github.com/acme/flags.git',
-  branch: 'main',
-  accountId: null,
-  credentialId: null,
-  backend: { type: 'memory' },
-  pollInterval: '30s',
-  fetchPolicy: 'strict',
-  caCertPath: null,
-  caCertPem: null,
-  insecureSkipTls: false,
-  author: null,
-  localPath: null,
-  ...over,
-})
+const repo = (id: string, over: Partial<Repository>): Repository =>
+  newRepository({ id, remote: 'https://github.com/acme/flags.git', ...over })
 
 let facts: LocalFacts
 const repositories: Repository[] = [

@@ -3,7 +3,7 @@ import type { DoctorResult, ExplanationView } from '@shared/domain/doctor'
 import { CANARY } from '../../support/canary'
 import { startGitServer, type GitServer } from '../../support/git-server'
 import { createTestWorld, type TestWorld } from '../../support/test-world'
-import { addAccount, must, saveRepo } from '../../support/world-actions'
+import { addAccount, addOctoAccount, must, saveEnv, saveRepo } from '../../support/world-actions'
 
 describe('Doctor, explainer and support report through the dispatcher', () => {
   let server: GitServer
@@ -21,34 +21,17 @@ describe('Doctor, explainer and support report through the dispatcher', () => {
 
   async function seed(opts: { expired?: boolean; branch?: string } = {}) {
     world = await createTestWorld()
-    const a = await addAccount(
-      world,
-      {
-        provider: 'github',
-        tokenKind: 'classic_pat',
-        username: 'octo',
-        host: new URL(server.origin).host,
-        apiUrl: `${server.origin}/api/v3`,
-        expiresAt: opts.expired ? '2026-01-01' : null,
-      },
-      CANARY,
-    )
+    const a = await addOctoAccount(world, {
+      host: new URL(server.origin).host,
+      apiUrl: `${server.origin}/api/v3`,
+      expiresAt: opts.expired ? '2026-01-01' : null,
+    })
     const r = await saveRepo(world, {
       remote: server.url('acme/flags'),
       accountId: a.id,
       branch: opts.branch ?? 'main',
     })
-    await world.dispatcher.dispatch('environments:save', {
-      environment: {
-        id: '',
-        name: 'production',
-        default: true,
-        repositoryId: r.id,
-        directory: '',
-        scm: null,
-        dflow: null,
-      },
-    })
+    await saveEnv(world, { name: 'production', default: true, repositoryId: r.id })
     return { a, r }
   }
 

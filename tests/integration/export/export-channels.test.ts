@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ExportPreview, ExportRequest } from '@shared/domain/export'
 import { CANARY, canaryFragments, filesContaining } from '../../support/canary'
 import { createTestWorld, type TestWorld } from '../../support/test-world'
-import { addAccount, must, saveRepo } from '../../support/world-actions'
+import { must, seedExportWorkspace } from '../../support/world-actions'
 
 // Issue 6: the export channels as the Export screen uses them, through the real dispatcher.
 // security.md vectors 46 (no token in env/file exports: canary) and 48 (atomic, 0600, no symlinks).
@@ -38,36 +38,9 @@ async function preview(req: ExportRequest): Promise<ExportPreview> {
 beforeAll(async () => {
   world = await createTestWorld()
   mkdirSync(join(world.root, 'exports'))
-  const account = await addAccount(
-    world,
-    {
-      provider: 'github',
-      deployment: 'cloud',
-      host: 'github.com',
-      tokenKind: 'classic_pat',
-      username: 'octo',
-      label: 'Flags bot',
-    },
-    CANARY,
-  )
-  const repo = await saveRepo(world, {
-    remote: 'https://github.com/acme/feature-flags.git',
-    accountId: account.id,
-  })
-  const env = (name: string, isDefault: boolean, directory: string) =>
-    world.dispatcher.dispatch('environments:save', {
-      environment: {
-        id: '',
-        name,
-        default: isDefault,
-        repositoryId: repo.id,
-        directory,
-        scm: null,
-        dflow: null,
-      },
-    })
-  production = must<{ id: string }>(await env('production', true, '')).id
-  staging = must<{ id: string }>(await env('staging', false, 'staging')).id
+  const seeded = await seedExportWorkspace(world, { dflow: false })
+  production = seeded.production
+  staging = seeded.staging
 })
 afterAll(async () => {
   await world.services.activity.flush()

@@ -118,11 +118,15 @@ const closer = (server: Server, sockets: Set<Socket>) => () =>
     server.close(() => resolve())
   })
 
-/** Starts an HTTPS server with the test certificate. */
-export async function startHttps(pki: TestPki, handler: Handler): Promise<TestServer> {
+/** Serves `handler` on loopback with the server `create` makes, noting each request's path, Authorization and Host. */
+async function serve(
+  scheme: 'http' | 'https',
+  create: (listener: Handler) => Server,
+  handler: Handler,
+): Promise<TestServer> {
   const seen: SeenRequest[] = []
   const sockets = new Set<Socket>()
-  const server = createHttpsServer({ key: pki.key, cert: pki.cert }, (req, res) => {
+  const server = create((req, res) => {
     seen.push({
       path: req.url ?? '',
       authorization: req.headers.authorization ?? null,
@@ -131,23 +135,17 @@ export async function startHttps(pki: TestPki, handler: Handler): Promise<TestSe
     handler(req, res)
   })
   const port = await listen(server, sockets)
-  return { port, origin: `https://127.0.0.1:${port}`, seen, close: closer(server, sockets) }
+  return { port, origin: `${scheme}://127.0.0.1:${port}`, seen, close: closer(server, sockets) }
+}
+
+/** Starts an HTTPS server with the test certificate. */
+export function startHttps(pki: TestPki, handler: Handler): Promise<TestServer> {
+  return serve('https', (l) => createHttpsServer({ key: pki.key, cert: pki.cert }, l), handler)
 }
 
 /** Starts a plain HTTP server on loopback. */
-export async function startHttp(handler: Handler): Promise<TestServer> {
-  const seen: SeenRequest[] = []
-  const sockets = new Set<Socket>()
-  const server = createHttpServer((req, res) => {
-    seen.push({
-      path: req.url ?? '',
-      authorization: req.headers.authorization ?? null,
-      host: req.headers.host ?? '',
-    })
-    handler(req, res)
-  })
-  const port = await listen(server, sockets)
-  return { port, origin: `http://127.0.0.1:${port}`, seen, close: closer(server, sockets) }
+export function startHttp(handler: Handler): Promise<TestServer> {
+  return serve('http', (l) => createHttpServer(l), handler)
 }
 
 /** What the proxy saw of one CONNECT. */

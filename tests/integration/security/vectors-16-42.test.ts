@@ -22,6 +22,7 @@ import { startGitServer, type GitServer } from '../../support/git-server'
 import { createTestWorld, type TestWorld } from '../../support/test-world'
 import {
   addAccount,
+  addOctoAccount,
   must,
   opId,
   pickFolder,
@@ -53,13 +54,7 @@ beforeAll(async () => {
     ],
   })
   world = await createTestWorld({ timeouts: { connectMs: 4000, idleMs: 2000 } })
-  accountId = (
-    await addAccount(
-      world,
-      { provider: 'github', tokenKind: 'classic_pat', username: 'octo', host: new URL(server.origin).host },
-      CANARY,
-    )
-  ).id
+  accountId = (await addOctoAccount(world, { host: new URL(server.origin).host })).id
   clones = await pickFolder(world, join(world.root, 'clones'))
 })
 afterAll(async () => {
@@ -148,18 +143,7 @@ describe('remote URL field (vectors 16-24)', () => {
     'https://xn--gthub-n4a.com/o/r',
     'https://user@github.com%2f@evil.example/',
   ])('vector 24: look-alike %s is never given the token of an account on github.com', async (remote) => {
-    const gh = await addAccount(
-      world,
-      {
-        provider: 'github',
-        deployment: 'cloud',
-        tokenKind: 'classic_pat',
-        username: 'octo',
-        host: 'github.com',
-        label: `gh ${opId()}`,
-      },
-      CANARY,
-    )
+    const gh = await addOctoAccount(world, { label: `gh ${opId()}` })
     const r = await save({ remote, accountId: gh.id })
     expect(r.ok).toBe(false)
   })

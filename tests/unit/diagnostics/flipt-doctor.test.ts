@@ -312,12 +312,14 @@ secrets:
 
   it('reads a bare poll_interval as nanoseconds, and explains why', () => {
     const found = doctorFliptConfig(base('    poll_interval: 30\n'), ENV, NOW).findings
-    expect(found.map((f) => f.id)).toEqual(
-      expect.arrayContaining(['flipt.load.poll_interval', 'storage.poll_interval_no_unit']),
-    )
+    const load = found.find((f) => f.id === 'flipt.load.poll_interval')
+    expect(load?.detail).toMatch(/nanosecond/i)
     expect(
       found.some(
-        (f) => f.id === 'storage.poll_interval_too_short' || f.id === 'storage.poll_interval_invalid',
+        (f) =>
+          f.id === 'storage.poll_interval_too_short' ||
+          f.id === 'storage.poll_interval_invalid' ||
+          f.id === 'storage.poll_interval_no_unit',
       ),
     ).toBe(false)
   })
@@ -423,11 +425,7 @@ describe('doctorFliptConfig: the example configs of flipt-v2.md §6', () => {
       (f) => f.id,
     )
     expect(ids).toEqual(
-      expect.arrayContaining([
-        'storage.poll_interval_no_unit',
-        'flipt.storage_name_key',
-        'api_url.gitea_api_v1',
-      ]),
+      expect.arrayContaining(['flipt.load.poll_interval', 'flipt.storage_name_key', 'api_url.gitea_api_v1']),
     )
   })
 })
@@ -524,5 +522,19 @@ environments:
     expect(r.findings.map((f) => f.id)).toContain('secret.inline')
     const text = JSON.stringify({ findings: r.findings, parseProblems: r.parseProblems })
     for (const frag of canaryFragments()) expect(text).not.toContain(frag)
+  })
+})
+
+describe('one problem, one finding', () => {
+  it('a poll interval without a unit is reported once, with Flipt’s own words, not again by the unit rule', () => {
+    const findings = doctorFliptConfig(base('    poll_interval: 30'), ENV, NOW).findings.filter(
+      (f) => f.subject === 'storage.default.poll_interval',
+    )
+    expect(findings.map((f) => f.id)).toEqual(['flipt.load.poll_interval'])
+    expect(findings[0]?.fixes[0]?.action).toEqual({
+      kind: 'set_field',
+      subject: 'storage.default.poll_interval',
+      value: '30s',
+    })
   })
 })

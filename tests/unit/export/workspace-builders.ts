@@ -1,6 +1,6 @@
 import type { Credential } from '@shared/domain/credential'
 import type { Environment } from '@shared/domain/environment'
-import type { Repository } from '@shared/domain/repository'
+import { newRepository, type Repository } from '@shared/domain/repository'
 import { emptyWorkspace, type Workspace, type WorkspaceAccount } from '@shared/domain/workspace'
 
 /** Test builders: model entities with sensible defaults, overridable field by field. */
@@ -33,20 +33,7 @@ export function credential(over: Partial<Credential> & Pick<Credential, 'id' | '
 
 /** A repository on `main`, memory backend, polled every 30s. */
 export function repository(over: Partial<Repository> & Pick<Repository, 'id' | 'remote'>): Repository {
-  return {
-    branch: 'main',
-    accountId: null,
-    credentialId: null,
-    backend: { type: 'memory' },
-    pollInterval: '30s',
-    fetchPolicy: 'strict',
-    caCertPath: null,
-    caCertPem: null,
-    insecureSkipTls: false,
-    author: null,
-    localPath: null,
-    ...over,
-  }
+  return newRepository(over)
 }
 
 /** A non-default environment named after its id, at the repository root. */

@@ -1,7 +1,7 @@
 import { useEffect, useState, type ReactElement } from 'react'
 import type { Account } from '@shared/domain/account'
 import type { TokenAnalysis } from '@shared/domain/token-analysis'
-import { Dialog } from '../../components/dialog'
+import { Dialog, DialogActions } from '../../components/dialog'
 import { TextField } from '../../components/field'
 import { Banner } from '../../components/status'
 import { call } from '../../ipc/client'
@@ -40,20 +40,13 @@ export function RotateDialog({ account, onClose }: { account: Account; onClose: 
       testId="rotate-dialog"
       initialFocus="[data-testid=token-input]"
       footer={
-        <>
-          <button className="btn" type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button
-            className="btn btn-primary"
-            type="button"
-            disabled={blocked || busy}
-            onClick={() => void submit()}
-            data-testid="rotate-submit"
-          >
-            Replace token
-          </button>
-        </>
+        <DialogActions
+          onCancel={onClose}
+          onConfirm={() => void submit()}
+          confirmLabel="Replace token"
+          disabled={blocked || busy}
+          testId="rotate-submit"
+        />
       }
     >
       <p className="muted">
@@ -123,20 +116,15 @@ export function RemoveDialog({ account, onClose }: { account: Account; onClose: 
       onClose={onClose}
       testId="remove-dialog"
       footer={
-        <>
-          <button className="btn" type="button" onClick={onClose}>
-            Keep it
-          </button>
-          <button
-            className="btn btn-danger solid"
-            type="button"
-            disabled={!usage}
-            onClick={() => void submit()}
-            data-testid="remove-submit"
-          >
-            Remove account and token
-          </button>
-        </>
+        <DialogActions
+          onCancel={onClose}
+          cancelLabel="Keep it"
+          onConfirm={() => void submit()}
+          confirmLabel="Remove account and token"
+          danger
+          disabled={!usage}
+          testId="remove-submit"
+        />
       }
     >
       <p>

@@ -7,9 +7,10 @@ import { navigate } from '../../app/use-hash-path'
 import { EmptyState } from '../../components/empty-state'
 import { Icon } from '../../components/icon'
 import { ProviderMark } from '../../components/provider-mark'
-import { Badge, Banner, Loading, type Tone } from '../../components/status'
+import { Badge, type Tone } from '../../components/status'
 import { VaultBanner } from '../../components/vault-banner'
 import { VirtualList } from '../../components/virtual-list'
+import { LoadState, Screen } from '../../components/screen'
 import { useAccounts } from '../../stores/accounts.store'
 import { RemoveDialog, RotateDialog } from './account-dialogs'
 
@@ -96,33 +97,25 @@ export function AccountsScreen(): ReactElement {
   const groups = useMemo(() => groupAccounts(accounts, query, new Date(), WARN_DAYS), [accounts, query])
 
   return (
-    <section className="screen" aria-labelledby="accounts-title" data-testid="accounts-screen">
-      <header className="screen-head">
-        <div>
-          <h1 id="accounts-title">Accounts</h1>
-          <p className="lead">
-            One token per account, several accounts per provider and host. Tokens live in your OS keychain.
-          </p>
-        </div>
-        <div className="actions">
-          <button
-            className="btn btn-primary"
-            type="button"
-            onClick={() => navigate('accounts/new')}
-            data-testid="add-account"
-          >
-            <Icon name="plus" /> Add account
-          </button>
-        </div>
-      </header>
+    <Screen
+      id="accounts"
+      testId="accounts-screen"
+      title="Accounts"
+      lead="One token per account, several accounts per provider and host. Tokens live in your OS keychain."
+      actions={
+        <button
+          className="btn btn-primary"
+          type="button"
+          onClick={() => navigate('accounts/new')}
+          data-testid="add-account"
+        >
+          <Icon name="plus" /> Add account
+        </button>
+      }
+    >
       <div className="stack">
         <VaultBanner />
-        {error ? (
-          <Banner tone="error" title="Could not load accounts">
-            {error.message}
-          </Banner>
-        ) : null}
-        {status === 'loading' ? <Loading label="Loading accounts…" /> : null}
+        <LoadState status={status} error={error} what="accounts" />
         {status === 'ready' && accounts.length === 0 ? (
           <EmptyState
             icon="key"
@@ -187,6 +180,6 @@ export function AccountsScreen(): ReactElement {
       </div>
       {rotating ? <RotateDialog account={rotating} onClose={() => setRotating(null)} /> : null}
       {removing ? <RemoveDialog account={removing} onClose={() => setRemoving(null)} /> : null}
-    </section>
+    </Screen>
   )
 }

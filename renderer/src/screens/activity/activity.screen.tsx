@@ -3,6 +3,7 @@ import { EmptyState } from '../../components/empty-state'
 import { Icon } from '../../components/icon'
 import { Badge, Banner } from '../../components/status'
 import { VirtualList } from '../../components/virtual-list'
+import { Screen } from '../../components/screen'
 import { useHome } from '../../stores/home.store'
 
 /** Activity: every operation, which account and token fingerprint served it, the outcome. Exportable. */
@@ -19,26 +20,23 @@ export function ActivityScreen(): ReactElement {
       .includes(query.toLowerCase()),
   )
   return (
-    <section className="screen" aria-labelledby="activity-title" data-testid="activity-screen">
-      <header className="screen-head">
-        <div>
-          <h1 id="activity-title">Activity</h1>
-          <p className="lead">
-            What GitKeys did, with which account and token fingerprint. Secrets never appear here.
-          </p>
-        </div>
-        <div className="actions">
-          <button
-            className="btn"
-            type="button"
-            disabled={activity.length === 0}
-            onClick={() => void exportActivity().then(setSaved)}
-            data-testid="export-activity"
-          >
-            <Icon name="download" /> Export…
-          </button>
-        </div>
-      </header>
+    <Screen
+      id="activity"
+      testId="activity-screen"
+      title="Activity"
+      lead="What GitKeys did, with which account and token fingerprint. Secrets never appear here."
+      actions={
+        <button
+          className="btn"
+          type="button"
+          disabled={activity.length === 0}
+          onClick={() => void exportActivity().then(setSaved)}
+          data-testid="export-activity"
+        >
+          <Icon name="download" /> Export…
+        </button>
+      }
+    >
       <div className="stack">
         {saved ? <Banner tone="ok" title={`Saved to ${saved}`} /> : null}
         {activity.length === 0 ? (
@@ -86,6 +84,6 @@ export function ActivityScreen(): ReactElement {
           </>
         )}
       </div>
-    </section>
+    </Screen>
   )
 }

@@ -6,6 +6,7 @@ import { ConnectionPath } from '../../components/connection-path'
 import { SelectField } from '../../components/field'
 import { Icon } from '../../components/icon'
 import { Badge, Banner, Loading } from '../../components/status'
+import { Screen } from '../../components/screen'
 import { call } from '../../ipc/client'
 import { useAccounts } from '../../stores/accounts.store'
 import { useDoctor, type DoctorScope } from '../../stores/doctor.store'
@@ -58,24 +59,22 @@ export function DoctorScreen(): ReactElement {
     SEVERITIES.map((s) => [s, d.result?.findings.filter((f) => f.severity === s).length ?? 0]),
   )
   return (
-    <section className="screen" aria-labelledby="doctor-title" data-testid="doctor-screen">
-      <header className="screen-head">
-        <div>
-          <h1 id="doctor-title">Doctor</h1>
-          <p className="lead">
-            Why a sync or a clone fails, and how to fix it: every check runs offline; online probes are
-            optional.
-          </p>
-        </div>
-        <div className="actions">
+    <Screen
+      id="doctor"
+      testId="doctor-screen"
+      title="Doctor"
+      lead="Why a sync or a clone fails, and how to fix it: every check runs offline; online probes are optional."
+      actions={
+        <>
           <button className="btn" type="button" onClick={() => void d.copyReport()} data-testid="copy-report">
             <Icon name="copy" /> Copy report
           </button>
           <button className="btn" type="button" onClick={() => void d.saveReport()}>
             Save report…
           </button>
-        </div>
-      </header>
+        </>
+      }
+    >
       <div className="stack">
         <div className="segmented" role="group" aria-label="Doctor mode" style={{ alignSelf: 'flex-start' }}>
           <button
@@ -206,6 +205,6 @@ export function DoctorScreen(): ReactElement {
           </>
         )}
       </div>
-    </section>
+    </Screen>
   )
 }

@@ -49,6 +49,11 @@ export function FindingList({
                 {f.fixes.map((fix) => (
                   <li key={fix.label}>
                     {fix.label}
+                    {fix.action?.kind === 'set_field' && !fix.label.includes(fix.action.value) ? (
+                      <>
+                        : <code className="small">{fix.action.value}</code>
+                      </>
+                    ) : null}
                     {fix.detail ? <span className="muted"> — {fix.detail}</span> : null}
                     {fix.action ? (
                       <button

@@ -2,7 +2,8 @@ import { useEffect, type ReactElement } from 'react'
 import { navigate, useHashPath } from '../../app/use-hash-path'
 import { EmptyState } from '../../components/empty-state'
 import { Icon } from '../../components/icon'
-import { Badge, Banner, Loading } from '../../components/status'
+import { Badge } from '../../components/status'
+import { LoadState, Screen } from '../../components/screen'
 import { useAccounts } from '../../stores/accounts.store'
 import { useWorkspace } from '../../stores/workspace.store'
 import { EnvironmentEditor, newEnvironment } from './environment-editor'
@@ -28,33 +29,24 @@ export function EnvironmentsArea(): ReactElement {
   }
   const noRepos = ws.status === 'ready' && ws.repositories.length === 0
   return (
-    <section className="screen" aria-labelledby="envs-title" data-testid="environments-screen">
-      <header className="screen-head">
-        <div>
-          <h1 id="envs-title">Environments</h1>
-          <p className="lead">
-            Flipt serves one environment per name; each lives in a repository and directory. Exactly one is
-            the default.
-          </p>
-        </div>
-        <div className="actions">
-          <button
-            className="btn btn-primary"
-            type="button"
-            disabled={noRepos}
-            onClick={() => navigate('environments/new')}
-            data-testid="add-environment"
-          >
-            <Icon name="plus" /> Add environment
-          </button>
-        </div>
-      </header>
-      {ws.status === 'loading' ? <Loading label="Loading environments…" /> : null}
-      {ws.error ? (
-        <Banner tone="error" title="Could not load environments">
-          {ws.error.message}
-        </Banner>
-      ) : null}
+    <Screen
+      id="envs"
+      testId="environments-screen"
+      title="Environments"
+      lead="Flipt serves one environment per name; each lives in a repository and directory. Exactly one is the default."
+      actions={
+        <button
+          className="btn btn-primary"
+          type="button"
+          disabled={noRepos}
+          onClick={() => navigate('environments/new')}
+          data-testid="add-environment"
+        >
+          <Icon name="plus" /> Add environment
+        </button>
+      }
+    >
+      <LoadState status={ws.status} error={ws.error} what="environments" />
       {noRepos ? (
         <EmptyState
           icon="layers"
@@ -120,6 +112,6 @@ export function EnvironmentsArea(): ReactElement {
           ))}
         </div>
       ) : null}
-    </section>
+    </Screen>
   )
 }

@@ -1,6 +1,8 @@
 import { useEffect, useState, type ReactElement } from 'react'
+import { BusyButton } from '../../components/busy-button'
 import { EmptyState } from '../../components/empty-state'
 import { Icon } from '../../components/icon'
+import { Screen } from '../../components/screen'
 import { Banner, Loading } from '../../components/status'
 import { useAccounts } from '../../stores/accounts.store'
 import { useExport, type SavedExport } from '../../stores/export.store'
@@ -90,16 +92,14 @@ export function ExportScreen(): ReactElement {
   }
 
   return (
-    <section className="screen export-screen" aria-labelledby="export-title" data-testid="export-screen">
-      <header className="screen-head">
-        <div>
-          <h1 id="export-title">Export</h1>
-          <p className="lead">
-            Write your workspace as configuration for Flipt, dFlow or git. Tokens stay in the OS keychain
-            unless you choose to write them.
-          </p>
-        </div>
-        <div className="actions">
+    <Screen
+      id="export"
+      className="export-screen"
+      testId="export-screen"
+      title="Export"
+      lead="Write your workspace as configuration for Flipt, dFlow or git. Tokens stay in the OS keychain unless you choose to write them."
+      actions={
+        <>
           <button
             className="btn"
             type="button"
@@ -110,24 +110,19 @@ export function ExportScreen(): ReactElement {
           >
             <Icon name="copy" size={16} /> {ex.busy === 'copy' ? 'Copying…' : 'Copy'}
           </button>
-          <button
+          <BusyButton
             className="btn btn-primary"
-            type="button"
+            busy={ex.busy === 'save'}
+            icon="download"
+            label="Save…"
+            busyLabel="Saving…"
             disabled={!ready || ex.busy !== null}
-            aria-busy={ex.busy === 'save' || undefined}
             onClick={onSave}
             data-testid="export-save"
-          >
-            {ex.busy === 'save' ? (
-              <span className="spinner" aria-hidden="true" />
-            ) : (
-              <Icon name="download" size={16} />
-            )}
-            {ex.busy === 'save' ? 'Saving…' : 'Save…'}
-          </button>
-        </div>
-      </header>
-
+          />
+        </>
+      }
+    >
       <div className="stack export-banners">
         {inline ? (
           <p className="muted small" id="copy-off-why" data-testid="copy-off-why">
@@ -237,6 +232,6 @@ export function ExportScreen(): ReactElement {
           }}
         />
       ) : null}
-    </section>
+    </Screen>
   )
 }

@@ -1,5 +1,5 @@
 import { useState, type ReactElement } from 'react'
-import { Dialog } from '../../components/dialog'
+import { Dialog, DialogActions } from '../../components/dialog'
 import { Icon } from '../../components/icon'
 
 /** The token hints a masked inline preview names (`<secret ghp_…a1b2 hidden in the preview>`). */
@@ -25,20 +25,18 @@ export function InlineConfirmDialog({
       testId="inline-confirm"
       initialFocus="#inline-understood"
       footer={
-        <>
-          <button className="btn" type="button" onClick={onCancel}>
-            Cancel
-          </button>
-          <button
-            className="btn btn-danger solid"
-            type="button"
-            disabled={!understood}
-            onClick={onConfirm}
-            data-testid="inline-confirm-save"
-          >
-            <Icon name="alert" size={16} /> Save with tokens…
-          </button>
-        </>
+        <DialogActions
+          onCancel={onCancel}
+          onConfirm={onConfirm}
+          confirmLabel={
+            <>
+              <Icon name="alert" size={16} /> Save with tokens…
+            </>
+          }
+          danger
+          disabled={!understood}
+          testId="inline-confirm-save"
+        />
       }
     >
       <p>

@@ -1,6 +1,6 @@
-import type { ReactElement } from 'react'
+import type { ReactElement, ReactNode } from 'react'
 import type { ImportPreview } from '@shared/domain/export'
-import { Icon } from '../../components/icon'
+import { Icon, type IconName } from '../../components/icon'
 
 /** What the file holds: credentials, repositories (Flipt storage) and environments. */
 export function ImportCounts({ preview }: { preview: ImportPreview }): ReactElement {
@@ -21,24 +21,54 @@ export function ImportCounts({ preview }: { preview: ImportPreview }): ReactElem
   )
 }
 
+/** One block of the import review: a titled card whose head names the tone, the title and a note. */
+function ImportBlock({
+  id,
+  className = '',
+  tone,
+  icon,
+  title,
+  note,
+  children,
+}: {
+  id: string
+  className?: string
+  tone: 'error' | 'info' | 'warn'
+  icon: IconName
+  title: ReactNode
+  note?: string
+  children: ReactNode
+}): ReactElement {
+  return (
+    <section
+      className={`card import-block ${className}`.trim()}
+      aria-labelledby={`${id}-title`}
+      data-testid={id}
+    >
+      <div className="card-head compact">
+        <span className={`tone-${tone}`}>
+          <Icon name={icon} />
+        </span>
+        <h2 id={`${id}-title`}>{title}</h2>
+        {note ? <span className="muted small">{note}</span> : null}
+      </div>
+      {children}
+    </section>
+  )
+}
+
 /** Problems in the file, each naming the config path it concerns and what is wrong. */
 export function ImportProblems({ problems }: { problems: ImportPreview['problems'] }): ReactElement | null {
   if (problems.length === 0) return null
   return (
-    <section
-      className="card import-block import-problems"
-      aria-labelledby="import-problems-title"
-      data-testid="import-problems"
+    <ImportBlock
+      id="import-problems"
+      className="import-problems"
+      tone="error"
+      icon="alert"
+      title={`${problems.length} ${problems.length === 1 ? 'problem' : 'problems'} in the file`}
+      note="Imported as written; fix them before Flipt loads the file."
     >
-      <div className="card-head compact">
-        <span className="tone-error">
-          <Icon name="alert" />
-        </span>
-        <h2 id="import-problems-title">
-          {problems.length} {problems.length === 1 ? 'problem' : 'problems'} in the file
-        </h2>
-        <span className="muted small">Imported as written; fix them before Flipt loads the file.</span>
-      </div>
       <ul className="path-list">
         {problems.map((p, i) => (
           <li key={`${p.path}-${i}`}>
@@ -47,7 +77,7 @@ export function ImportProblems({ problems }: { problems: ImportPreview['problems
           </li>
         ))}
       </ul>
-    </section>
+    </ImportBlock>
   )
 }
 
@@ -55,20 +85,13 @@ export function ImportProblems({ problems }: { problems: ImportPreview['problems
 export function ImportUnmodelled({ items }: { items: ImportPreview['unmodelled'] }): ReactElement | null {
   if (items.length === 0) return null
   return (
-    <section
-      className="card import-block"
-      aria-labelledby="import-unmodelled-title"
-      data-testid="import-unmodelled"
+    <ImportBlock
+      id="import-unmodelled"
+      tone="info"
+      icon="info"
+      title="Kept as written"
+      note="GitKeys does not edit these; they go back out unchanged in every export."
     >
-      <div className="card-head compact">
-        <span className="tone-info">
-          <Icon name="info" />
-        </span>
-        <h2 id="import-unmodelled-title">Kept as written</h2>
-        <span className="muted small">
-          GitKeys does not edit these; they go back out unchanged in every export.
-        </span>
-      </div>
       <ul className="path-list">
         {items.map((u) => (
           <li key={u.path}>
@@ -77,7 +100,7 @@ export function ImportUnmodelled({ items }: { items: ImportPreview['unmodelled']
           </li>
         ))}
       </ul>
-    </section>
+    </ImportBlock>
   )
 }
 
@@ -93,19 +116,13 @@ export function ImportPendingSecrets({
 }): ReactElement | null {
   if (pending.length === 0) return null
   return (
-    <section
-      className="card import-block import-pending"
-      aria-labelledby="import-pending-title"
-      data-testid="import-pending"
+    <ImportBlock
+      id="import-pending"
+      className="import-pending"
+      tone="warn"
+      icon="key"
+      title={`${pending.length === 1 ? 'A token is' : `${pending.length} tokens are`} written in this file`}
     >
-      <div className="card-head compact">
-        <span className="tone-warn">
-          <Icon name="key" />
-        </span>
-        <h2 id="import-pending-title">
-          {pending.length === 1 ? 'A token is' : `${pending.length} tokens are`} written in this file
-        </h2>
-      </div>
       <div className="card-body stack">
         <ul className="path-list flush">
           {pending.map((p) => (
@@ -135,6 +152,6 @@ export function ImportPendingSecrets({
           </span>
         </label>
       </div>
-    </section>
+    </ImportBlock>
   )
 }

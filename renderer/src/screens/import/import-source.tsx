@@ -1,4 +1,5 @@
 import { useId, type ReactElement } from 'react'
+import { BusyButton } from '../../components/busy-button'
 import { Icon } from '../../components/icon'
 import { useImport } from '../../stores/import.store'
 
@@ -18,21 +19,16 @@ export function ImportSource(): ReactElement {
       </div>
       <div className="card-body import-source">
         <div className="import-open">
-          <button
+          <BusyButton
             className="btn btn-primary"
-            type="button"
+            busy={im.status === 'opening'}
+            icon="folder"
+            label="Open file…"
+            busyLabel="Waiting for the file…"
             disabled={busy}
-            aria-busy={im.status === 'opening' || undefined}
             onClick={() => void im.openFile()}
             data-testid="import-open-file"
-          >
-            {im.status === 'opening' ? (
-              <span className="spinner" aria-hidden="true" />
-            ) : (
-              <Icon name="folder" size={16} />
-            )}
-            {im.status === 'opening' ? 'Waiting for the file…' : 'Open file…'}
-          </button>
+          />
           <p className="muted small">A flipt.yml or config.yml, up to 2 MB.</p>
         </div>
         <div className="import-or" aria-hidden="true">
@@ -60,21 +56,15 @@ export function ImportSource(): ReactElement {
             <span className="kbd">Ctrl</span>+<span className="kbd">Enter</span> previews.
           </div>
           <div className="row">
-            <button
-              className="btn"
-              type="button"
+            <BusyButton
+              busy={im.status === 'previewing'}
+              icon="search"
+              label="Preview"
+              busyLabel="Reading…"
               disabled={busy || im.text.trim() === ''}
-              aria-busy={im.status === 'previewing' || undefined}
               onClick={() => void im.previewText()}
               data-testid="import-preview-text"
-            >
-              {im.status === 'previewing' ? (
-                <span className="spinner" aria-hidden="true" />
-              ) : (
-                <Icon name="search" size={16} />
-              )}
-              {im.status === 'previewing' ? 'Reading…' : 'Preview'}
-            </button>
+            />
           </div>
         </div>
       </div>

@@ -1,7 +1,9 @@
 import { useEffect, useState, type ReactElement } from 'react'
 import type { AppError } from '@shared/errors'
-import { Dialog } from '../../components/dialog'
+import { BusyButton } from '../../components/busy-button'
+import { Dialog, DialogActions } from '../../components/dialog'
 import { Icon } from '../../components/icon'
+import { Screen } from '../../components/screen'
 import { Banner } from '../../components/status'
 import { removalsOf, useImport, type Removal } from '../../stores/import.store'
 import { useWorkspace } from '../../stores/workspace.store'
@@ -45,19 +47,18 @@ function ConfirmRemoval({
       testId="import-confirm"
       initialFocus="[data-autofocus]"
       footer={
-        <>
-          <button className="btn" type="button" onClick={onCancel} data-autofocus>
-            Cancel
-          </button>
-          <button
-            className="btn btn-danger solid"
-            type="button"
-            onClick={onConfirm}
-            data-testid="import-confirm-apply"
-          >
-            <Icon name="trash" size={16} /> Remove and apply
-          </button>
-        </>
+        <DialogActions
+          onCancel={onCancel}
+          focusCancel
+          onConfirm={onConfirm}
+          confirmLabel={
+            <>
+              <Icon name="trash" size={16} /> Remove and apply
+            </>
+          }
+          danger
+          testId="import-confirm-apply"
+        />
       }
     >
       <p>The file does not have these, so applying it removes them:</p>
@@ -100,17 +101,15 @@ export function ImportScreen(): ReactElement {
   }
 
   return (
-    <section className="screen import-screen" aria-labelledby="import-title" data-testid="import-screen">
-      <header className="screen-head">
-        <div>
-          <h1 id="import-title">Import</h1>
-          <p className="lead">
-            Read a Flipt v2 configuration into GitKeys. You see what it holds and what it changes before
-            anything is saved.
-          </p>
-        </div>
-        {preview ? (
-          <div className="actions">
+    <Screen
+      id="import"
+      className="import-screen"
+      testId="import-screen"
+      title="Import"
+      lead="Read a Flipt v2 configuration into GitKeys. You see what it holds and what it changes before anything is saved."
+      actions={
+        preview ? (
+          <>
             <button
               className="btn"
               type="button"
@@ -120,22 +119,21 @@ export function ImportScreen(): ReactElement {
             >
               Start over
             </button>
-            <button
+            <BusyButton
               className="btn btn-primary"
-              type="button"
+              busy={applying}
+              icon="check"
+              label="Apply import"
+              busyLabel="Applying…"
               onClick={onApply}
               disabled={applying || nothingToDo}
-              aria-busy={applying || undefined}
               aria-describedby={nothingToDo ? 'import-nothing' : undefined}
               data-testid="import-apply"
-            >
-              {applying ? <span className="spinner" aria-hidden="true" /> : <Icon name="check" size={16} />}
-              {applying ? 'Applying…' : 'Apply import'}
-            </button>
-          </div>
-        ) : null}
-      </header>
-
+            />
+          </>
+        ) : null
+      }
+    >
       {im.error ? (
         <div className="import-error">
           <ErrorBanner error={im.error} />
@@ -189,6 +187,6 @@ export function ImportScreen(): ReactElement {
           }}
         />
       ) : null}
-    </section>
+    </Screen>
   )
 }

@@ -1,18 +1,19 @@
 import { useEffect, useState, type ReactElement } from 'react'
 import type { Fix } from '@shared/domain/finding'
-import type { Repository } from '@shared/domain/repository'
+import { newRepository, type Repository } from '@shared/domain/repository'
 import { parseRemoteFor } from '@shared/providers/remote-parse'
 import { navigate, useHashPath } from '../../app/use-hash-path'
 import { EmptyState } from '../../components/empty-state'
 import { Icon } from '../../components/icon'
 import { ProviderMark } from '../../components/provider-mark'
-import { Badge, Banner, Loading } from '../../components/status'
+import { Badge } from '../../components/status'
 import { useAccounts } from '../../stores/accounts.store'
 import { useGitOps } from '../../stores/git-ops.store'
 import { useWorkspace } from '../../stores/workspace.store'
 import { VirtualList } from '../../components/virtual-list'
+import { LoadState, Screen } from '../../components/screen'
 import { OperationPanel } from './operation-panel'
-import { newRepository, RepositoryEditor } from './repository-editor'
+import { RepositoryEditor } from './repository-editor'
 
 const ROW = 104
 
@@ -164,32 +165,23 @@ export function RepositoriesArea(): ReactElement {
     if (repo) return <RepositoryEditor key={repo.id} initial={repo} />
   }
   return (
-    <section className="screen" aria-labelledby="repos-title" data-testid="repositories-screen">
-      <header className="screen-head">
-        <div>
-          <h1 id="repos-title">Repositories</h1>
-          <p className="lead">
-            Each repository is a Flipt storage. Test it end to end, prove push rights without writing, or
-            clone it.
-          </p>
-        </div>
-        <div className="actions">
-          <button
-            className="btn btn-primary"
-            type="button"
-            onClick={() => navigate('repositories/new')}
-            data-testid="add-repository"
-          >
-            <Icon name="plus" /> Add repository
-          </button>
-        </div>
-      </header>
-      {ws.status === 'loading' ? <Loading label="Loading repositories…" /> : null}
-      {ws.error ? (
-        <Banner tone="error" title="Could not load repositories">
-          {ws.error.message}
-        </Banner>
-      ) : null}
+    <Screen
+      id="repos"
+      testId="repositories-screen"
+      title="Repositories"
+      lead="Each repository is a Flipt storage. Test it end to end, prove push rights without writing, or clone it."
+      actions={
+        <button
+          className="btn btn-primary"
+          type="button"
+          onClick={() => navigate('repositories/new')}
+          data-testid="add-repository"
+        >
+          <Icon name="plus" /> Add repository
+        </button>
+      }
+    >
+      <LoadState status={ws.status} error={ws.error} what="repositories" />
       {ws.status === 'ready' && ws.repositories.length === 0 ? (
         <EmptyState
           icon="repo"
@@ -239,6 +231,6 @@ export function RepositoriesArea(): ReactElement {
           </div>
         ) : null}
       </div>
-    </section>
+    </Screen>
   )
 }

@@ -11,23 +11,6 @@ import { call } from '../../ipc/client'
 import { useAccounts } from '../../stores/accounts.store'
 import { useWorkspace } from '../../stores/workspace.store'
 
-/** A new repository's defaults, as Flipt defaults a storage (flipt-v2.md §1.3). */
-export const newRepository = (): Repository => ({
-  id: '',
-  remote: '',
-  branch: 'main',
-  accountId: null,
-  credentialId: null,
-  backend: { type: 'memory' },
-  pollInterval: '30s',
-  fetchPolicy: 'strict',
-  caCertPath: null,
-  caCertPem: null,
-  insecureSkipTls: false,
-  author: null,
-  localPath: null,
-})
-
 const first = (checks: readonly FieldCheck[], field: string): string | null =>
   checks.find((c) => c.field === field && c.severity === 'error')?.message ?? null
 

@@ -1,5 +1,5 @@
 import type { RuleCase } from './rule-fixtures'
-import { TOKENS, account, ctx, healthy } from './rule-fixtures'
+import { TOKENS, account, azureAccount, ctx, healthy } from './rule-fixtures'
 
 /** Deprecation cases, judged against the date of the case: Bitbucket app passwords, Azure global PATs, passwords. */
 
@@ -11,21 +11,7 @@ const appPassword = ctx({
     ),
   ],
 })
-const azure = ctx({
-  accounts: [
-    account(
-      {
-        id: 'az',
-        provider: 'azure',
-        host: 'dev.azure.com',
-        pathPrefix: 'acme',
-        tokenKind: 'pat',
-        username: '',
-      },
-      TOKENS.azure,
-    ),
-  ],
-})
+const azure = ctx({ accounts: [azureAccount()] })
 const day = (d: string): Date => new Date(`${d}T12:00:00.000Z`)
 
 /** The deprecations family's cases. */

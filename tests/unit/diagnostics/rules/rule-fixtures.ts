@@ -73,6 +73,27 @@ export function account(
   }
 }
 
+/** The Azure DevOps account `az` of the cases: organisation `acme` on dev.azure.com, a PAT, no username. */
+export const azureAccount = (): AccountFacts =>
+  account(
+    {
+      id: 'az',
+      provider: 'azure',
+      host: 'dev.azure.com',
+      pathPrefix: 'acme',
+      tokenKind: 'pat',
+      username: '',
+    },
+    TOKENS.azure,
+  )
+
+/** A Bitbucket Data Center account `dc` on bitbucket.acme.com. */
+export const dataCenterAccount = (over: Partial<AccountFacts>, token: string): AccountFacts =>
+  account(
+    { id: 'dc', provider: 'bitbucket', deployment: 'self_hosted', host: 'bitbucket.acme.com', ...over },
+    token,
+  )
+
 /** The secret facts of a credential field: a resolved token (env set), or an env reference in a state. */
 export function secret(
   credentialId: string,

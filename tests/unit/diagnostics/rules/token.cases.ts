@@ -1,7 +1,16 @@
 import type { AccountFacts } from '@shared/diagnostics/diagnose.types'
 import { atlassianToken, mutate, rng } from '../../../support/token-fixtures'
 import type { RuleCase } from './rule-fixtures'
-import { TOKENS, account, credential, ctx, healthy, repository, secret } from './rule-fixtures'
+import {
+  TOKENS,
+  account,
+  credential,
+  ctx,
+  dataCenterAccount,
+  healthy,
+  repository,
+  secret,
+} from './rule-fixtures'
 
 /** Token and expiry-independent token cases: format, checksum, kind, provider, paste damage, missing secret. */
 
@@ -89,18 +98,7 @@ export const tokenCases: readonly RuleCase[] = [
     expect: 'fail',
     subject: 'accounts.dc',
     ctx: ctx({
-      accounts: [
-        account(
-          {
-            id: 'dc',
-            provider: 'bitbucket',
-            deployment: 'self_hosted',
-            host: 'bitbucket.acme.com',
-            tokenKind: 'http_personal',
-          },
-          TOKENS.atbb,
-        ),
-      ],
+      accounts: [dataCenterAccount({ tokenKind: 'http_personal' }, TOKENS.atbb)],
     }),
   },
   {

@@ -1,22 +1,11 @@
 import type { RuleCase } from './rule-fixtures'
-import { TOKENS, account, credential, ctx, healthy, repository } from './rule-fixtures'
+import { TOKENS, account, azureAccount, credential, ctx, healthy, repository } from './rule-fixtures'
 
 /** Remote-URL cases, on the storage remote. */
 
 const gh = () =>
   account({ id: 'gh', provider: 'github', host: 'github.com', scopes: ['repo'] }, TOKENS.github)
-const az = () =>
-  account(
-    {
-      id: 'az',
-      provider: 'azure',
-      host: 'dev.azure.com',
-      pathPrefix: 'acme',
-      tokenKind: 'pat',
-      username: '',
-    },
-    TOKENS.azure,
-  )
+const az = azureAccount
 /** A storage on `remote` bound to `who` (default: the GitHub account). */
 const remote = (url: string, who: 'gh' | 'az' | null = 'gh') =>
   ctx({

@@ -1,7 +1,7 @@
 import type { Credential } from '@shared/domain/credential'
 import { atlassianToken, bbdcToken, rng } from '../../../support/token-fixtures'
 import type { RuleCase } from './rule-fixtures'
-import { TOKENS, account, credential, ctx, repository, secret } from './rule-fixtures'
+import { TOKENS, account, credential, ctx, dataCenterAccount, repository, secret } from './rule-fixtures'
 
 /** Username cases: what Flipt sends for access_token, Bearer-only tokens, fixed usernames, emails, missing names. */
 
@@ -47,19 +47,7 @@ function cloud(
 /** A Bitbucket Data Center storage using a basic credential backed by an account of `kind`. */
 function dataCenter(kind: string, type: Credential['type'] = 'basic') {
   return ctx({
-    accounts: [
-      account(
-        {
-          id: 'dc',
-          provider: 'bitbucket',
-          deployment: 'self_hosted',
-          host: 'bitbucket.acme.com',
-          tokenKind: kind,
-          username: 'svc',
-        },
-        dcToken,
-      ),
-    ],
+    accounts: [dataCenterAccount({ tokenKind: kind, username: 'svc' }, dcToken)],
     credentials: [
       credential({
         id: 'dcc',

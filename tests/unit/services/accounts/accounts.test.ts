@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { newRepository } from '@shared/domain/repository'
 import { createAccountsService } from '../../../../electron/services/accounts/accounts.service'
 import { createLogger, memorySink } from '../../../../electron/services/logging/logger'
 import { createFileStore } from '../../../../electron/services/storage/file-store'
@@ -130,21 +131,7 @@ describe('accounts service', () => {
     await metadata.update((d) => ({
       ...d,
       repositories: [
-        {
-          id: 'flags',
-          remote: 'https://github.com/acme/flags.git',
-          branch: 'main',
-          accountId: 'github-work',
-          credentialId: null,
-          backend: { type: 'memory' },
-          pollInterval: '30s',
-          fetchPolicy: 'strict',
-          caCertPath: null,
-          caCertPem: null,
-          insecureSkipTls: false,
-          author: null,
-          localPath: null,
-        },
+        newRepository({ id: 'flags', remote: 'https://github.com/acme/flags.git', accountId: 'github-work' }),
       ],
     }))
     expect(accounts.usage('github-work').repositories).toEqual(['flags'])
