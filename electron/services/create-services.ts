@@ -247,6 +247,9 @@ export async function createServices(ports: Ports) {
       return ok({ url: link.value.url, opened, prefilled: [...link.value.prefilled], note: link.value.note })
     },
     'accounts:test': async (r) => {
+      // The token goes to the account's API: only once the host and API URL pass the same checks as a save.
+      const fields = accounts.checkFields(r.fields)
+      if (!fields.ok) return fields
       const analysis = accounts.analyze(r.token, {
         provider: r.fields.provider,
         host: r.fields.host,
@@ -254,7 +257,12 @@ export async function createServices(ports: Ports) {
         tokenKind: r.fields.tokenKind,
       })
       const token = ports.analyze(r.token, { provider: r.fields.provider }).cleaned ?? r.token.trim()
-      const probe = await apiProber.probe({ account: r.fields, token, use: 'flipt_sync', timeoutMs: 15_000 })
+      const probe = await apiProber.probe({
+        account: fields.value,
+        token,
+        use: r.use ?? 'flipt_sync',
+        timeoutMs: 15_000,
+      })
       return ok({
         analysis,
         probe: {

@@ -111,7 +111,12 @@ export const channels = {
     response: TokenAnalysisSchema,
   },
   'accounts:add': {
-    request: z.strictObject({ fields: AccountFieldsSchema, token: TokenInputSchema }),
+    request: z.strictObject({
+      fields: AccountFieldsSchema,
+      token: TokenInputSchema,
+      /** The use whose scopes the answer is judged against (default: Flipt sync). */
+      use: TokenUseSchema.optional(),
+    }),
     response: AccountSchema,
   },
   'accounts:update': {
@@ -149,7 +154,12 @@ export const channels = {
     }),
   },
   'accounts:test': {
-    request: z.strictObject({ fields: AccountFieldsSchema, token: TokenInputSchema }),
+    request: z.strictObject({
+      fields: AccountFieldsSchema,
+      token: TokenInputSchema,
+      /** The use whose scopes the answer is judged against (default: Flipt sync). */
+      use: TokenUseSchema.optional(),
+    }),
     response: z.object({
       analysis: TokenAnalysisSchema,
       probe: z

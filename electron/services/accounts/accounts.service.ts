@@ -5,6 +5,7 @@ import type { TokenAnalysis } from '@shared/domain/token-analysis'
 import { appError, type AppError } from '@shared/errors'
 import { normalizeHost } from '@shared/logic/host'
 import { secretHint } from '@shared/logic/redact'
+import { apiUrlProblem } from '@shared/providers/api-url-check'
 import { tokenTextProblem } from '@shared/logic/token-text'
 import { err, ok, type Result } from '@shared/result'
 import type { ActivitySink } from '../activity/activity.service'
@@ -95,7 +96,14 @@ export function createAccountsService(deps: {
           issues: [{ path: 'host', message: 'not a host name' }],
         }),
       )
-    return ok({ ...f, host })
+    const apiProblem = apiUrlProblem(host, f.apiUrl)
+    if (apiProblem)
+      return err(
+        appError('invalid_input', `The API URL was not accepted: ${apiProblem}`, {
+          issues: [{ path: 'apiUrl', message: apiProblem }],
+        }),
+      )
+    return ok({ ...f, host, apiUrl: f.apiUrl?.trim() || null })
   }
 
   function prepareToken(
@@ -123,6 +131,9 @@ export function createAccountsService(deps: {
     async load(): Promise<void> {
       await deps.vault.load(deps.metadata.get().accounts.map(binding))
     },
+
+    /** The account fields as they would be saved (normalised host, checked API URL), or why not. */
+    checkFields,
 
     /** Offline analysis of a token being typed; secret-free. */
     analyze(raw: string, ctx: Parameters<TokenAnalyzer>[1]): TokenAnalysis {

@@ -174,4 +174,30 @@ describe('Doctor, explainer and support report through the dispatcher', () => {
       must<{ accounts: unknown[] }>(await world.dispatcher.dispatch('accounts:list', {})).accounts,
     ).toEqual([])
   })
+
+  it('never sends a token to an API URL on another host, in a test or from a saved account', async () => {
+    world = await createTestWorld()
+    const seen = server.requests.length
+    const fields = {
+      provider: 'github' as const,
+      deployment: 'self_hosted' as const,
+      host: 'ghe.acme.example',
+      pathPrefix: null,
+      label: 'Elsewhere',
+      username: 'octo',
+      tokenKind: 'classic_pat',
+      scopes: [],
+      expiresAt: null,
+      apiUrl: `${server.origin}/api/v3`,
+      labels: [],
+    }
+    for (const r of [
+      await world.dispatcher.dispatch('accounts:test', { fields, token: CANARY }),
+      await world.dispatcher.dispatch('accounts:add', { fields, token: CANARY }),
+    ]) {
+      expect(r.ok).toBe(false)
+      if (!r.ok) expect(r.error.issues?.map((i) => i.path)).toEqual(['apiUrl'])
+    }
+    expect(server.requests.length).toBe(seen)
+  })
 })

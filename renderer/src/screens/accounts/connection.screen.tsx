@@ -3,6 +3,8 @@ import type { Account } from '@shared/domain/account'
 import type { Deployment, ProviderId } from '@shared/domain/provider'
 import type { TokenAnalysis } from '@shared/domain/token-analysis'
 import { kindStatus } from '@shared/providers/dated-facts'
+import { apiBaseFor } from '@shared/providers/api-base'
+import { apiUrlProblem } from '@shared/providers/api-url-check'
 import { tokenKind, tokenKindsFor } from '@shared/providers/catalog'
 import { navigate } from '../../app/use-hash-path'
 import { SelectField, TextField } from '../../components/field'
@@ -15,6 +17,7 @@ import { providerForms } from './providers/registry'
 import type { Draft, FieldErrors } from './providers/provider-form'
 import { ScopePicker } from './scope-picker'
 import { TokenField } from './token-field'
+import { TokenTest, type HostFacts } from './token-test'
 import { UsernameField } from './username-field'
 
 function draftFor(provider: ProviderId, account: Account | null): Draft {
@@ -84,8 +87,27 @@ export function ConnectionScreen({
       ? { username: 'This token kind needs your username.' }
       : {}),
     ...(!account && draft.token.trim() === '' ? { token: 'Paste the token.' } : {}),
+    ...(draft.apiUrl && apiUrlProblem(draft.host, draft.apiUrl)
+      ? { apiUrl: apiUrlProblem(draft.host, draft.apiUrl) ?? '' }
+      : {}),
     ...serverErrors,
   }
+  const { token: _token, use: _use, ...fields } = draft
+  const derivedApi = draft.host
+    ? apiBaseFor({ provider, deployment: draft.deployment, host: draft.host, pathPrefix: draft.pathPrefix })
+    : null
+  const takeFacts = (f: HostFacts): void =>
+    set({
+      ...(f.scopes ? { scopes: [...f.scopes] } : {}),
+      ...(f.expiresAt ? { expiresAt: f.expiresAt.slice(0, 10) } : {}),
+      // The login is the git username where one is asked for (Azure reports a display name instead).
+      ...(f.login &&
+      draft.username.trim() === '' &&
+      provider !== 'azure' &&
+      (kind?.username.kind === 'account_username' || kind?.username.kind === 'any')
+        ? { username: f.login }
+        : {}),
+    })
   const blocking =
     Object.keys(errors).length > 0 || (analysis?.findings.some((f) => f.severity === 'error') ?? false)
   const analysisContext = useMemo(
@@ -109,8 +131,7 @@ export function ConnectionScreen({
   const save = async (): Promise<void> => {
     setBusy(true)
     setFailure(null)
-    const { token, use: _use, ...fields } = draft
-    const r = account ? await update(account.id, fields) : await add(fields, token)
+    const r = account ? await update(account.id, fields) : await add(fields, draft.token)
     setBusy(false)
     if (r.ok) {
       navigate(`accounts?saved=${encodeURIComponent(r.value.id)}`)
@@ -196,6 +217,21 @@ export function ConnectionScreen({
               </span>
             ) : null}
           </div>
+          {draft.deployment === 'self_hosted' ? (
+            <TextField
+              label="API URL (optional)"
+              value={draft.apiUrl ?? ''}
+              onChange={(v) => set({ apiUrl: v.trim() === '' ? null : v })}
+              placeholder={derivedApi?.ok ? derivedApi.url : 'https://git.example.com/api'}
+              hint={
+                derivedApi?.ok
+                  ? `Leave empty to use ${derivedApi.url}. Set it only when your server's API lives elsewhere.`
+                  : 'Only when your server’s API lives somewhere GitKeys cannot derive.'
+              }
+              error={errors.apiUrl ?? null}
+              testId="api-url-input"
+            />
+          ) : null}
           {account ? (
             <p className="muted">
               The token (<code>{account.secret.hint}</code>) stays as it is. To replace it, use “Rotate” in
@@ -207,6 +243,15 @@ export function ConnectionScreen({
               onChange={(token) => set({ token })}
               context={analysisContext}
               onAnalysis={setAnalysis}
+            />
+          )}
+          {account ? null : (
+            <TokenTest
+              fields={fields}
+              token={draft.token}
+              use={draft.use}
+              disabled={draft.token.trim() === '' || Boolean(errors.host ?? errors.location ?? errors.apiUrl)}
+              onFacts={takeFacts}
             />
           )}
           <div className="grid grid-2">

@@ -27,7 +27,8 @@ export function ScopePicker({
   onScopes: (s: string[]) => void
 }): ReactElement {
   const need = scopesFor(provider, kind, use)
-  const choices = need ? [...new Set([...need.recommended, ...need.satisfiedBy.flat()])] : []
+  // The scopes this use is judged by, plus any others the token has (taken over from the host), so none is hidden.
+  const choices = need ? [...new Set([...need.recommended, ...need.satisfiedBy.flat(), ...scopes])] : []
   const verdict = checkScopes(provider, kind, use, scopes)
   const toggle = (s: string): void =>
     onScopes(scopes.includes(s) ? scopes.filter((x) => x !== s) : [...scopes, s])
