@@ -63,3 +63,30 @@ export const GitProgressEventSchema = z.object({
 })
 /** See {@link GitProgressEventSchema}. */
 export type GitProgressEvent = z.infer<typeof GitProgressEventSchema>
+
+/**
+ * Words for a progress stage. simple-git names a stage by the first word of git's meter
+ * (`receiving`, `resolving`, …), and every server-side meter (`remote: Counting objects`) as `remote:`;
+ * the bar restarts at each stage, so the stage's name is what makes the percentage mean something.
+ */
+const STAGE_LABEL: Readonly<Record<string, string>> = {
+  starting: 'Starting',
+  connecting: 'Connecting',
+  remote: 'Server preparing the pack',
+  enumerating: 'Enumerating objects',
+  counting: 'Counting objects',
+  compressing: 'Compressing objects',
+  receiving: 'Receiving objects',
+  resolving: 'Resolving deltas',
+  writing: 'Writing objects',
+  updating: 'Checking out files',
+  checking: 'Checking connectivity',
+}
+
+/** A human label for a progress stage; an unknown stage is shown as git named it, capitalised. */
+export function gitStageLabel(stage: string): string {
+  const key = stage.trim().replace(/:$/, '').toLowerCase()
+  const known = STAGE_LABEL[key]
+  if (known) return known
+  return key === '' ? 'Working' : key.charAt(0).toUpperCase() + key.slice(1)
+}

@@ -1,5 +1,6 @@
 import type { ReactElement } from 'react'
 import type { Fix } from '@shared/domain/finding'
+import { gitStageLabel } from '@shared/domain/git-operation'
 import { ConnectionPath } from '../../components/connection-path'
 import { Banner, Loading } from '../../components/status'
 import type { OpState } from '../../stores/git-ops.store'
@@ -55,7 +56,7 @@ export function OperationPanel({
       <div className="stack" data-testid="op-running" style={{ gap: 8 }}>
         <div className="row">
           <Loading
-            label={`${OP_LABEL[state.op]}… ${determinate && state.percent > 0 ? `${state.stage} ${state.percent}%` : ''}`}
+            label={`${OP_LABEL[state.op]}… ${determinate && state.percent > 0 ? `${gitStageLabel(state.stage)} ${state.percent}%` : ''}`}
           />
           <button
             className="btn btn-sm"
