@@ -36,6 +36,12 @@ const MEANING = {
   'export.flipt_500_envs':
     'Flipt v2 export of 500 environments, 500 repositories and 50 accounts (YAML Document API).',
   'import.flipt_500_envs': 'Flipt v2 import of the same file, linking credentials back to the 50 accounts.',
+  'redact.adversarial_1mb':
+    'Secret redaction (every log line, stderr and report passes through it) over 1.2 MiB built to be slow: long runs of letters and of dash-separated words, where a GitLab custom-prefix token could start anywhere, with such a token at the end. Compared with the quadratic version it replaced.',
+  'explain.paste_5mb':
+    'The explainer on a 5 MiB paste of build output with the error on its last line, and on a single 5 MiB line: what a user pasting a whole CI log gets. Both must still find their error.',
+  'explain.line_5mb':
+    'The explainer on one 5 MiB line (no line breaks to split on) with the error at its end.',
   'token_analysis.10000_tokens':
     'Offline token analysis (kind, checksum, expiry, context checks) of 10,000 generated tokens of 16 kinds. Compared with a bare CRC32 pass.',
 }

@@ -92,24 +92,19 @@ describe('explain: noisy pastes', () => {
     expect(x.candidates.map((c) => c.category)).not.toContain('ssh_instead_of_https')
   })
 
-  it('finishes a 5 MB paste quickly and still finds the error at its end', () => {
+  // How long these take is a figure in tests/bench (explain.paste_5mb), not a timed unit test.
+  it('reads a 5 MB paste and still finds the error at its end', () => {
     const filler = 'remote: Counting objects: 100% (1/1), done. some unrelated build output line here\n'
     const big =
       filler.repeat(Math.ceil((5 * 1024 * 1024) / filler.length)) +
       'fatal: unable to access: SSL certificate problem: self signed certificate\n'
     expect(big.length).toBeGreaterThan(5 * 1024 * 1024)
-    const t = performance.now()
-    const x = explain(big)
-    const ms = performance.now() - t
-    expect(x.category).toBe('tls_certificate')
-    expect(ms).toBeLessThan(1500)
+    expect(explain(big).category).toBe('tls_certificate')
   })
 
   it('survives a single 5 MB line, binary junk and non-string input', () => {
     const oneLine = 'x'.repeat(5 * 1024 * 1024) + ' Could not resolve host: gitlab.com'
-    const t = performance.now()
     expect(explain(oneLine).category).toBe('network_dns')
-    expect(performance.now() - t).toBeLessThan(1500)
     const junk = Array.from({ length: 20000 }, (_, i) => String.fromCharCode(i % 256)).join('')
     expect(() => explain(junk)).not.toThrow()
     expect(explain(undefined as unknown as string).category).toBe('other')

@@ -94,7 +94,8 @@ describe('diagnose', () => {
     expect(text).toContain(secretHint(CANARY))
   })
 
-  it('stays fast: 500 storages, 500 environments and 50 accounts well under a second', () => {
+  // Its speed is a figure in tests/bench (doctor.offline_500_storages), not a timed unit test.
+  it('checks each of 500 storages and 500 environments over 50 accounts on its own', () => {
     const accounts = Array.from({ length: 50 }, (_, i) =>
       account({ id: `a${i}`, provider: 'github', host: 'github.com', scopes: ['repo'] }, TOKENS.github),
     )
@@ -110,10 +111,7 @@ describe('diagnose', () => {
       scm: { type: 'github' as const, apiUrl: null, accountId: `a${i % 50}`, credentialId: null },
       dflow: null,
     }))
-    const t = performance.now()
     const out = diagnose(ctx({ accounts, repositories, environments }), NOW)
-    const ms = performance.now() - t
     expect(out.filter((f) => f.id === 'checks.storage_ok')).toHaveLength(500)
-    expect(ms).toBeLessThan(1000)
   })
 })
