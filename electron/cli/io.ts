@@ -42,6 +42,9 @@ export function parseArgs(
     } else if (known.values.includes(name)) {
       const value = eq >= 0 ? a.slice(eq + 1) : argv[++i]
       if (value === undefined || value === '') throw new UsageError(`--${name} needs a value`)
+      // `--config --offline` is a forgotten value, not a file named "--offline"; `--config=--x` still works.
+      if (eq < 0 && /^--[a-z]/.test(value))
+        throw new UsageError(`--${name} needs a value, but the next word is the option ${value}`)
       flags.set(name, value)
     } else {
       throw new UsageError(`unknown option --${name}`)

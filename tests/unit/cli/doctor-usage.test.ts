@@ -14,6 +14,12 @@ describe('gitkeys doctor: bad usage never reaches git or the network', () => {
     expect(isOneLineUsageError(await cli(argv))).toBe(true)
   })
 
+  it('--config followed by another option says the file is missing, not that "--offline" cannot be read', async () => {
+    const r = await cli(['doctor', '--config', '--offline'])
+    expect(isOneLineUsageError(r)).toBe(true)
+    expect(r.stderr).toContain('--config needs a value, but the next word is the option --offline')
+  })
+
   it('--help explains the JSON shape and the exit codes', async () => {
     const r = await cli(['doctor', '--help'])
     expect(r.code).toBe(0)
