@@ -29,6 +29,8 @@ async function seed(world: Parameters<Parameters<typeof test>[2]>[0]['world']): 
 async function audit(app: AppPage, page: Page, screen: string): Promise<string[]> {
   await app.goto(screen)
   await expect(page.locator('main section').first()).toBeVisible()
+  // Audit the screen as it settles, not mid-update (a slow machine shows more of the in-between).
+  await expect(page.locator('[aria-busy="true"], [data-state="loading"]')).toHaveCount(0)
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze()
@@ -36,7 +38,7 @@ async function audit(app: AppPage, page: Page, screen: string): Promise<string[]
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map(
       (v) =>
-        `${screen}: ${v.id} (${v.impact}) ${v.nodes
+        `${screen}: ${v.id} (${v.impact}) ${JSON.stringify(v.nodes[0]?.any[0]?.message)} ${v.nodes
           .map((n) => n.target.join(' '))
           .slice(0, 3)
           .join(' | ')}`,
