@@ -25,6 +25,9 @@ export function matchesQuery(a: Account, query: string): boolean {
   return words.every((w) => hay.includes(w))
 }
 
+/** Labels in the order people count: "Bot 2" before "Bot 10", case aside. */
+const byLabel = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' })
+
 /** Groups accounts by provider for the Accounts screen: filtered, then sorted by label. */
 export function groupAccounts(
   accounts: readonly Account[],
@@ -36,7 +39,7 @@ export function groupAccounts(
   for (const provider of PROVIDER_ORDER) {
     const rows = accounts
       .filter((a) => a.provider === provider && matchesQuery(a, query))
-      .sort((x, y) => x.label.localeCompare(y.label) || x.host.localeCompare(y.host))
+      .sort((x, y) => byLabel.compare(x.label, y.label) || x.host.localeCompare(y.host))
       .map((account) => ({ account, expiry: expiryState(account.expiresAt, now, warnDays) }))
     if (rows.length > 0) groups.push({ provider, rows })
   }

@@ -1,13 +1,8 @@
-import { readFileSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Account } from '@shared/domain/account'
 import type { ConnectionResult } from '@shared/domain/git-operation'
 import type { Repository } from '@shared/domain/repository'
-import type { StoredAccount } from '../../../electron/services/workspace/metadata-doc'
-import { createAesGcmCipher } from '../../../electron/services/vault/cipher'
-import { sealEnvelope } from '../../../electron/services/vault/envelope'
-import type { VaultDoc } from '../../../electron/services/vault/vault-doc'
+import { bulkToken as tokenFor, seedBulk } from '../../support/bulk-seed'
 import { aesKey } from '../../support/fake-ciphers'
 import { startGitServer, type GitServer } from '../../support/git-server'
 import { createTestWorld, type TestWorld } from '../../support/test-world'
@@ -16,9 +11,10 @@ import { addAccount, must, opId, saveRepo } from '../../support/world-actions'
 /**
  * Issue 8.4: 1,000 accounts and 1,000 repositories. 100 of each go through the dispatcher (the path
  * the UI takes); the other 900 are written to the metadata store and the vault file in one go, as
- * an import or years of use would leave them. Then: the list channels answer within budget, a
- * restart loads and decrypts all of it, and 50 test connections at once stay under the git runner's
- * concurrency limit.
+ * an import or years of use would leave them. Then: a restart loads and decrypts all of it, the
+ * list channels and the Doctor answer with all of it, and 50 test connections at once stay under the
+ * git runner's concurrency limit. The timings are printed here; their budgets are figures in
+ * tests/bench (load.bench.test.ts), where a loaded machine cannot fail the suite.
  */
 
 const N = 1000
@@ -26,12 +22,8 @@ const VIA_DISPATCHER = 100
 const CONCURRENT_TESTS = 50
 /** createGitRunner's default `maxConcurrent` (electron/services/git/git-runner.ts). */
 const RUNNER_LIMIT = 8
-/** Budgets on a shared 2-core machine; the UI needs far less than this to feel instant. */
-const LIST_BUDGET_MS = 250
-const RESTART_BUDGET_MS = 2000
 
 const TOKEN = `ghp_${'L'.repeat(36)}`
-const tokenFor = (i: number): string => `ghp_${String(i).padStart(6, '0')}${'k'.repeat(30)}`
 const day = (offset: number): string => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10)
 
 async function timed<T>(work: () => Promise<T>): Promise<{ value: T; ms: number }> {
@@ -99,46 +91,11 @@ describe(`load: ${N} accounts and ${N} repositories`, () => {
     gitRepos = gitRepos.slice(0, CONCURRENT_TESTS)
 
     // In one go: 900 more accounts with their tokens in the vault file, and 900 repositories.
-    const template = world.services.metadata.get().accounts[1]
-    const repoTemplate = world.services.metadata.get().repositories.at(-1)
-    if (!template || !repoTemplate) throw new Error('no template account or repository')
-    const bulk: StoredAccount[] = Array.from({ length: N - VIA_DISPATCHER }, (_, i) => ({
-      ...template,
-      id: `bulk-${i}`,
-      label: `Bulk ${i}`,
-      username: `user${i}`,
-      expiresAt: i % 3 ? day((i % 200) - 20) : null,
-      secret: { ...template.secret, fingerprint: `sha256:${String(i).padStart(12, '0')}` },
-    }))
-    const cipher = createAesGcmCipher(key)
-    const vaultPath = join(world.appData, 'vault.json')
-    const doc = JSON.parse(readFileSync(vaultPath, 'utf8')) as VaultDoc
-    const entries = { ...doc.entries }
-    for (const [i, a] of bulk.entries()) {
-      const data = await cipher.encrypt(
-        sealEnvelope({ accountId: a.id, provider: a.provider, host: a.host }, tokenFor(1000 + i)),
-      )
-      entries[a.id] = { data: Buffer.from(data).toString('base64'), storedAt: new Date().toISOString() }
-    }
-    await world.services.metadata.update((d) => ({
-      ...d,
-      accounts: [...d.accounts, ...bulk],
-      repositories: [
-        ...d.repositories,
-        ...bulk.map((a, i) => ({
-          ...repoTemplate,
-          id: `bulk-repo-${i}`,
-          remote: `https://github.com/acme/bulk-${i}.git`,
-          accountId: a.id,
-        })),
-      ],
-    }))
-    await world.services.activity.flush()
-    writeFileSync(vaultPath, `${JSON.stringify({ ...doc, entries }, null, 2)}\n`, { mode: 0o600 })
-
-    const restarted = await timed(() => world.restart())
-    session = restarted.value
-    times[`restart: load + decrypt ${N} accounts`] = restarted.ms
+    const seeded = await timed(() =>
+      seedBulk(world, { key, count: N - VIA_DISPATCHER, templateId: viaUi[1]?.id }),
+    )
+    session = seeded.value
+    times[`900 more written in one go, then a restart that decrypts ${N}`] = seeded.ms
   })
 
   afterAll(async () => {
@@ -160,11 +117,10 @@ describe(`load: ${N} accounts and ${N} repositories`, () => {
     expect(accounts).toHaveLength(N)
     expect(accounts.filter((a) => a.secret.state !== 'stored')).toEqual([])
     expect(live().services.vault.knownSecrets()).toHaveLength(N)
-    expect(times[`restart: load + decrypt ${N} accounts`]).toBeLessThan(RESTART_BUDGET_MS)
   })
 
   it.each(['accounts:list', 'workspace:get', 'dashboard:get', 'vault:status', 'activity:list'] as const)(
-    '%s answers within budget',
+    '%s answers, every time, with all of it',
     async (channel) => {
       await live().dispatcher.dispatch(channel, {})
       const runs: number[] = []
@@ -177,9 +133,25 @@ describe(`load: ${N} accounts and ${N} repositories`, () => {
       }
       const med = [...runs].sort((a, b) => a - b)[2] ?? 0
       times[`${channel} (median of 5; ${Math.round(bytes / 1024)} KiB)`] = med
-      expect(med).toBeLessThan(LIST_BUDGET_MS)
     },
   )
+
+  it('the Doctor checks every account and repository offline', async () => {
+    const { value, ms } = await timed(() =>
+      live().dispatcher.dispatch('doctor:run', { scope: { kind: 'all' }, online: false }),
+    )
+    const result = must<{ findings: Array<{ id: string }>; paths: Array<{ repositoryId: string }> }>(value)
+    times[`doctor:run all, offline (${result.findings.length} findings)`] = ms
+    const doc = live().services.metadata.get()
+    // Every repository gets its connection path; every GitHub token here was made without a valid
+    // checksum, so each one decrypted and analysed shows up as a finding.
+    expect(new Set(result.paths.map((p) => p.repositoryId))).toEqual(
+      new Set(doc.repositories.map((r) => r.id)),
+    )
+    expect(result.findings.filter((f) => f.id === 'token.checksum_invalid')).toHaveLength(
+      doc.accounts.filter((a) => a.provider === 'github').length,
+    )
+  })
 
   it('workspace:get and dashboard:get see all 1,000 repositories', async () => {
     const ws = must<{ repositories: Repository[] }>(await live().dispatcher.dispatch('workspace:get', {}))
@@ -222,6 +194,5 @@ describe(`load: ${N} accounts and ${N} repositories`, () => {
     expect(maxActive).toBeGreaterThan(1)
     expect(maxWaiting).toBeGreaterThan(0)
     expect(live().services.runner.load()).toEqual({ active: 0, waiting: 0 })
-    expect(ms).toBeLessThan(30_000)
   })
 })

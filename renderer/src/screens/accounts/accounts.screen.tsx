@@ -162,6 +162,7 @@ export function AccountsScreen(): ReactElement {
               <Badge tone="neutral">{g.rows.length}</Badge>
             </div>
             <VirtualList
+              key={query}
               items={g.rows}
               rowHeight={ROW}
               height={ROW * 8}

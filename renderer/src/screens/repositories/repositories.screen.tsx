@@ -1,6 +1,7 @@
-import { useEffect, useState, type ReactElement } from 'react'
+import { useEffect, useMemo, useState, type ReactElement } from 'react'
 import type { Fix } from '@shared/domain/finding'
 import { newRepository, type Repository } from '@shared/domain/repository'
+import { repositoryMatches } from '@shared/logic/repository-filter'
 import { parseRemoteFor } from '@shared/providers/remote-parse'
 import { navigate, useHashPath } from '../../app/use-hash-path'
 import { EmptyState } from '../../components/empty-state'
@@ -144,6 +145,11 @@ export function RepositoriesArea(): ReactElement {
   const acc = useAccounts()
   const ops = useGitOps()
   const [selected, setSelected] = useState<string | null>(null)
+  const [query, setQuery] = useState('')
+  const shown = useMemo(() => {
+    const labels = new Map(acc.accounts.map((a) => [a.id, a.label]))
+    return ws.repositories.filter((r) => repositoryMatches(r, labels.get(r.accountId ?? '') ?? null, query))
+  }, [ws.repositories, acc.accounts, query])
   const state = selected ? ops.byRepo[selected] : undefined
   const selectedRepo = ws.repositories.find((r) => r.id === selected)
   const applyFix = async (fix: Fix): Promise<void> => {
@@ -219,9 +225,35 @@ export function RepositoriesArea(): ReactElement {
           </div>
         ) : null}
         {ws.repositories.length > 0 ? (
+          <div className="row">
+            <label className="sr-only" htmlFor="repository-search">
+              Search repositories
+            </label>
+            <input
+              id="repository-search"
+              className="input"
+              type="search"
+              placeholder="Search by name, remote, branch, folder or account"
+              value={query}
+              onChange={(e) => setQuery(e.target.value)}
+              data-testid="repository-search"
+              style={{ maxWidth: 420 }}
+            />
+            <span className="muted small">
+              {shown.length === ws.repositories.length
+                ? `${ws.repositories.length} repositor${ws.repositories.length === 1 ? 'y' : 'ies'}`
+                : `${shown.length} of ${ws.repositories.length}`}
+            </span>
+          </div>
+        ) : null}
+        {ws.repositories.length > 0 && shown.length === 0 ? (
+          <p className="muted">No repository matches “{query}”.</p>
+        ) : null}
+        {shown.length > 0 ? (
           <div className="card">
             <VirtualList
-              items={ws.repositories}
+              key={query}
+              items={shown}
               rowHeight={ROW}
               height={ROW * 6}
               label="Repositories"
