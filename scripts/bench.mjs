@@ -42,6 +42,12 @@ const MEANING = {
     'The explainer on a 5 MiB paste of build output with the error on its last line, and on a single 5 MiB line: what a user pasting a whole CI log gets. Both must still find their error.',
   'explain.line_5mb':
     'The explainer on one 5 MiB line (no line breaks to split on) with the error at its end.',
+  'load.channels_1000':
+    'With 1,000 accounts and 1,000 repositories in the stores: the slowest of `accounts:list`, `workspace:get` and `dashboard:get`, the calls the Accounts, Repositories and Home screens make, through the dispatcher with its zod parsing.',
+  'load.doctor_1000':
+    'The Doctor checking everything offline with 1,000 accounts and 1,000 repositories: every token decrypted and analysed, every repository and its connection path, the local git setup.',
+  'renderer.accounts_1000':
+    'The Accounts screen with 1,000 accounts in headless Chromium: navigation start → first account row. Compared with how many rows the virtual list keeps in the DOM and how long scrolling to the end takes to render the last row.',
   'token_analysis.10000_tokens':
     'Offline token analysis (kind, checksum, expiry, context checks) of 10,000 generated tokens of 16 kinds. Compared with a bare CRC32 pass.',
 }

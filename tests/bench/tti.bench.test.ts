@@ -1,44 +1,17 @@
-import { existsSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { join } from 'node:path'
-import { chromium, type Browser } from '@playwright/test'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { channelNames, eventNames } from '@shared/ipc/contract'
 import playwrightConfig from '../../playwright.config'
-import { installBridgeClient } from '../support/bridge/bridge-client'
-import { startBridge, type Bridge } from '../support/bridge/bridge-server'
 import { createTestWorld, type TestWorld } from '../support/test-world'
 import { addAccount, saveRepo } from '../support/world-actions'
+import { installMarks, openBenchApp, type BenchApp, type Marks } from './browser'
 import { median, recordFigure } from './harness'
 
-const RENDERER = join(process.cwd(), 'out/renderer')
 const SEEDED = 20
 const RUNS = 5
 const BUDGET_MS = 1500
 /** The first element that carries data the app fetched: a repository row of the Home screen. */
 const DATA_SELECTOR = '[data-testid^="home-repo-"]'
-
-/** Marks in page time (ms after navigation start), set by an init script as the DOM changes. */
-type Marks = { ready?: number; data?: number; dcl?: number }
-
-/** Runs before the app's scripts: records when the app says it is ready and when data first shows. */
-function installMarks(selector: string): void {
-  const marks: Marks = {}
-  Object.defineProperty(window, '__gitkeysMarks', { value: marks })
-  const check = (): void => {
-    if (marks.ready === undefined && document.documentElement.dataset.appState === 'ready')
-      marks.ready = performance.now()
-    if (marks.data === undefined && document.querySelector(selector)) marks.data = performance.now()
-  }
-  new MutationObserver(check).observe(document, {
-    subtree: true,
-    childList: true,
-    attributes: true,
-    attributeFilter: ['data-app-state'],
-  })
-  document.addEventListener('DOMContentLoaded', () => (marks.dcl = performance.now()))
-}
 
 /** A server of one empty HTML page: the floor any page load on this machine pays. */
 async function blankServer(): Promise<{ url: string; server: Server }> {
@@ -52,12 +25,9 @@ async function blankServer(): Promise<{ url: string; server: Server }> {
 
 describe('bench: time to interactive of the Home screen', () => {
   let world: TestWorld
-  let bridge: Bridge
-  let browser: Browser
+  let app: BenchApp
   let blank: { url: string; server: Server }
   beforeAll(async () => {
-    if (!existsSync(join(RENDERER, 'index.html')))
-      throw new Error('out/renderer is missing: run `npm run build` first.')
     world = await createTestWorld()
     for (let i = 0; i < SEEDED; i++) {
       const provider = i % 2 ? 'github' : 'gitlab'
@@ -76,48 +46,30 @@ describe('bench: time to interactive of the Home screen', () => {
       )
       await saveRepo(world, { remote: `https://${host}/acme/flags-${i}.git`, accountId: a.id })
     }
-    bridge = await startBridge({ rendererDir: RENDERER, dispatcher: () => world.dispatcher })
-    world.events.attach(bridge.events)
+    app = await openBenchApp(world)
     blank = await blankServer()
-    const launch = playwrightConfig.use?.launchOptions ?? {}
-    browser = await chromium.launch({
-      ...launch,
-      executablePath: process.env.CHROMIUM_PATH ?? launch.executablePath ?? '/usr/bin/chromium',
-      headless: true,
-    })
   })
   afterAll(async () => {
-    await browser.close()
+    await app.close()
     await new Promise<void>((resolve) => blank.server.close(() => resolve()))
-    world.events.attach(null)
-    await bridge.close()
     await world.services.activity.flush()
     await world.dispose()
   })
 
   it(`Home shows its data within ${BUDGET_MS} ms of navigation start (median of ${RUNS}, fresh context each)`, async () => {
-    const origin = new URL(bridge.url).origin
     const viewport = playwrightConfig.use?.viewport ?? { width: 1280, height: 800 }
-    const app: Array<Required<Marks>> = []
+    const samples: Array<Required<Marks>> = []
     const floor: number[] = []
     for (let run = 0; run <= RUNS; run++) {
-      const ctx = await browser.newContext({ viewport })
-      const page = await ctx.newPage()
-      await page.addInitScript(installBridgeClient, {
-        origin,
-        wsUrl: bridge.wsUrl,
-        channels: channelNames,
-        events: eventNames,
-      })
-      await page.addInitScript(installMarks, DATA_SELECTOR)
-      await page.goto(`${origin}/index.html#/home`)
+      const page = await app.newPage([{ script: installMarks, arg: DATA_SELECTOR }])
+      await page.goto(`${app.origin}/index.html#/home`)
       await page.locator('html[data-app-state="ready"]').waitFor()
       await page.locator(DATA_SELECTOR).first().waitFor({ state: 'visible' })
       const marks = await page.evaluate(() => (window as unknown as { __gitkeysMarks: Marks }).__gitkeysMarks)
       expect(await page.locator(DATA_SELECTOR).count()).toBe(SEEDED)
-      await ctx.close()
+      await page.context().close()
 
-      const bctx = await browser.newContext({ viewport })
+      const bctx = await app.browser.newContext({ viewport })
       const bpage = await bctx.newPage()
       await bpage.goto(blank.url, { waitUntil: 'load' })
       const loaded = await bpage.evaluate(() => {
@@ -129,17 +81,17 @@ describe('bench: time to interactive of the Home screen', () => {
       if (run === 0) continue
       if (marks.ready === undefined || marks.data === undefined || marks.dcl === undefined)
         throw new Error(`marks missing: ${JSON.stringify(marks)}`)
-      app.push({ ready: marks.ready, data: marks.data, dcl: marks.dcl })
+      samples.push({ ready: marks.ready, data: marks.data, dcl: marks.dcl })
       floor.push(loaded)
     }
     const r = (n: number): number => Math.round(n)
-    const data = r(median(app.map((m) => m.data)))
+    const data = r(median(samples.map((m) => m.data)))
     const ok = recordFigure({
       id: 'renderer.tti_home',
       label: `Time to interactive, Home with ${SEEDED} accounts and ${SEEDED} repositories (headless Chromium over the bridge)`,
       value: data,
       unit: 'ms',
-      comparedWith: `a blank page loads in ${r(median(floor))} ms; DOMContentLoaded ${r(median(app.map((m) => m.dcl)))} ms, app ready ${r(median(app.map((m) => m.ready)))} ms, first repository row ${data} ms; medians of ${RUNS}`,
+      comparedWith: `a blank page loads in ${r(median(floor))} ms; DOMContentLoaded ${r(median(samples.map((m) => m.dcl)))} ms, app ready ${r(median(samples.map((m) => m.ready)))} ms, first repository row ${data} ms; medians of ${RUNS}`,
       budget: { max: BUDGET_MS },
     })
     expect(ok).toBe(true)
