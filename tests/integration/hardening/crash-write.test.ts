@@ -179,14 +179,14 @@ describe.concurrent('a writer killed mid-write', () => {
     'file store (CLI, bridge, vault)',
     () => join(outDir, 'file-store.mjs'),
     (dir) => createFileStore(join(dir, 'metadata.json')),
-    60,
+    100,
     0x8a11,
   )
   sweep(
     'electron-store adapter (app metadata)',
     () => join(outDir, 'electron-store.mjs'),
     (dir) => createElectronDocumentStore(dir, 'metadata'),
-    40,
+    100,
     0x8a12,
   )
 })
