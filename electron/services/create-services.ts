@@ -156,6 +156,7 @@ export async function createServices(ports: Ports) {
     apiProber,
     env: ports.env,
     activity,
+    events: ports.events,
     now,
   })
   const buildSupportReport = async (): Promise<string> => {
@@ -393,7 +394,7 @@ export async function createServices(ports: Ports) {
       }
     },
 
-    'doctor:run': async (r) => ok(await doctor.run(r.scope, r.online)),
+    'doctor:run': async (r) => ok(await doctor.run(r.scope, r.online, r.runId)),
     'doctor:explain': (r) =>
       Promise.resolve(
         ok(

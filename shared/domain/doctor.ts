@@ -22,6 +22,16 @@ export const DoctorResultSchema = z.object({
 /** See {@link DoctorResultSchema}. */
 export type DoctorResult = z.infer<typeof DoctorResultSchema>
 
+/** Progress of an online Doctor run: probes finished out of all, and the one that just finished. */
+export const DoctorProgressSchema = z.object({
+  runId: z.string(),
+  done: z.number().int().min(0),
+  total: z.number().int().min(0),
+  subject: z.string(),
+})
+/** See {@link DoctorProgressSchema}. */
+export type DoctorProgress = z.infer<typeof DoctorProgressSchema>
+
 /** The explainer's answer for pasted error output. */
 export const ExplanationSchema = z.object({
   category: ErrorCategorySchema,

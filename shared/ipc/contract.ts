@@ -9,7 +9,12 @@ import {
 import { ActivityEntrySchema } from '../domain/activity'
 import { AppInfoSchema } from '../domain/app-info'
 import { CredentialSchema } from '../domain/credential'
-import { DoctorResultSchema, DoctorScopeSchema, ExplanationSchema } from '../domain/doctor'
+import {
+  DoctorProgressSchema,
+  DoctorResultSchema,
+  DoctorScopeSchema,
+  ExplanationSchema,
+} from '../domain/doctor'
 import { ExportPreviewSchema, ExportRequestSchema, ImportPreviewSchema } from '../domain/export'
 import { EnvironmentSchema } from '../domain/environment'
 import {
@@ -265,7 +270,12 @@ export const channels = {
   },
 
   'doctor:run': {
-    request: z.strictObject({ scope: DoctorScopeSchema, online: z.boolean() }),
+    request: z.strictObject({
+      scope: DoctorScopeSchema,
+      online: z.boolean(),
+      /** Names the run in its `doctor:progress` events. */
+      runId: z.string().min(1).max(64).optional(),
+    }),
     response: DoctorResultSchema,
   },
   'doctor:explain': {
@@ -300,6 +310,7 @@ export const events = {
   'vault:changed': VaultStatusSchema,
   'workspace:changed': WorkspaceSnapshotSchema,
   'git:progress': GitProgressEventSchema,
+  'doctor:progress': DoctorProgressSchema,
   'activity:added': ActivityEntrySchema,
 } as const satisfies Record<string, z.ZodType>
 

@@ -18,6 +18,7 @@ import type { ActivitySink } from '../activity/activity.service'
 import type { GitService } from '../git/git.service'
 import type { GitRunner } from '../git/git-runner'
 import type { ApiProber } from '../probes/api-prober'
+import type { EventSink } from '../events'
 import type { MetadataDoc } from '../workspace/metadata-doc'
 import type { MetadataStore } from '../workspace/metadata-store'
 import { runnerConfigReader } from './git-config-reader'
@@ -92,6 +93,8 @@ export function createDoctorService(deps: {
   readonly apiProber: ApiProber
   readonly env: NodeJS.ProcessEnv
   readonly activity?: ActivitySink
+  /** Where `doctor:progress` goes while online probes run (the CLI passes none). */
+  readonly events?: EventSink
   readonly now?: () => Date
 }) {
   const now = deps.now ?? (() => new Date())
@@ -139,14 +142,24 @@ export function createDoctorService(deps: {
     d: MetadataDoc,
     repos: Set<string> | null,
     accounts: readonly AccountFacts[],
+    runId: string | undefined,
   ): Promise<{ facts: ProbeFacts[]; hops: Map<string, Hop[]> }> {
     const hops = new Map<string, Hop[]>()
     const inScopeRepos = d.repositories.filter((r) => !repos || repos.has(r.id))
     const inScopeAccounts = accounts.filter((a) => !repos || inScopeRepos.some((r) => r.accountId === a.id))
+    // One step per account API probe and per repository; each reports as it finishes, in any order.
+    const total = inScopeAccounts.length + inScopeRepos.length
+    let done = 0
+    const step = <T>(subject: string, result: T): T => {
+      done += 1
+      if (runId) deps.events?.emit('doctor:progress', { runId, done, total, subject })
+      return result
+    }
+    if (runId) deps.events?.emit('doctor:progress', { runId, done: 0, total, subject: '' })
     const apiFacts = await Promise.all(
       inScopeAccounts.map(async (a): Promise<ProbeFacts | null> => {
         const s = deps.accounts.secretFor(a.id)
-        if (!s.ok) return null
+        if (!s.ok) return step(`accounts.${a.id}`, null)
         const repo = inScopeRepos.find((r) => r.accountId === a.id)
         const parsed = repo ? parseRemoteFor(repo.remote, a) : null
         const r = await deps.apiProber.probe({
@@ -155,7 +168,7 @@ export function createDoctorService(deps: {
           repository: parsed ? { owner: parsed.owner, repo: parsed.repo } : null,
           use: 'flipt_sync',
         })
-        return {
+        return step(`accounts.${a.id}`, {
           subject: `accounts.${a.id}`,
           ok: r.ok,
           category: r.category,
@@ -164,7 +177,7 @@ export function createDoctorService(deps: {
           expiresAt: r.expiresAt,
           ms: r.ms,
           message: r.detail,
-        }
+        })
       }),
     )
     const repoFacts = await Promise.all(
@@ -176,7 +189,7 @@ export function createDoctorService(deps: {
         const result = write?.ok ? write.value : test.ok ? test.value : null
         if (result) hops.set(r.id, result.hops)
         const failure = result?.failure ?? null
-        return {
+        return step(`storage.${r.id}`, {
           subject: `storage.${r.id}`,
           ok: Boolean(result?.ok),
           category: failure?.category ?? (test.ok ? null : 'other'),
@@ -187,7 +200,7 @@ export function createDoctorService(deps: {
           message:
             failure?.title ??
             (test.ok ? 'reachable, authenticated, branch found, push allowed (dry run)' : test.error.message),
-        }
+        })
       }),
     )
     return { facts: [...apiFacts.filter((f): f is ProbeFacts => f !== null), ...repoFacts], hops }
@@ -195,7 +208,7 @@ export function createDoctorService(deps: {
 
   return {
     /** Runs the Doctor on a scope, offline unless `online`. */
-    async run(scope: DoctorScope, online: boolean): Promise<DoctorResult> {
+    async run(scope: DoctorScope, online: boolean, runId?: string): Promise<DoctorResult> {
       const d = deps.metadata.get()
       const accounts = accountsWithAnalysis()
       const sub = subjectsFor(scope, d)
@@ -208,7 +221,7 @@ export function createDoctorService(deps: {
         },
       ).catch(() => null)
       const probed = online
-        ? await probe(d, sub?.repos ?? null, accounts)
+        ? await probe(d, sub?.repos ?? null, accounts, runId)
         : { facts: [], hops: new Map<string, Hop[]>() }
       const ctx: DiagnoseContext = {
         accounts,

@@ -2,7 +2,7 @@ import { create } from 'zustand'
 import type { DoctorResult, ExplanationView } from '@shared/domain/doctor'
 import type { ProviderId } from '@shared/domain/provider'
 import type { AppError } from '@shared/errors'
-import { call } from '../ipc/client'
+import { call, subscribe } from '../ipc/client'
 
 /** The Doctor's scope: everything, or one account, repository or environment. */
 export type DoctorScope =
@@ -12,6 +12,8 @@ export type DoctorScope =
 export type DoctorState = {
   readonly scope: DoctorScope
   readonly running: 'offline' | 'online' | null
+  /** Probes finished out of all, while an online run is under way. */
+  readonly progress: { readonly done: number; readonly total: number } | null
   readonly result: DoctorResult | null
   readonly explanation: ExplanationView | null
   readonly notice: string | null
@@ -23,19 +25,37 @@ export type DoctorState = {
   readonly saveReport: () => Promise<void>
 }
 
+const newRunId = (): string => {
+  const bytes = new Uint8Array(9)
+  crypto.getRandomValues(bytes)
+  return `doctor-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`
+}
+
+let runId: string | null = null
+let unsubscribe: (() => void) | null = null
+
 /** The Doctor store. */
 export const useDoctor = create<DoctorState>((set, get) => ({
   scope: { kind: 'all' },
   running: null,
+  progress: null,
   result: null,
   explanation: null,
   notice: null,
   error: null,
   setScope: (scope) => set({ scope, result: null }),
   async run(online) {
-    set({ running: online ? 'online' : 'offline', error: null, notice: null })
-    const r = await call('doctor:run', { scope: get().scope, online })
-    set(r.ok ? { running: null, result: r.value } : { running: null, error: r.error })
+    unsubscribe ??= subscribe('doctor:progress', (e) => {
+      if (e.runId === runId && get().running === 'online') set({ progress: { done: e.done, total: e.total } })
+    })
+    runId = newRunId()
+    set({ running: online ? 'online' : 'offline', progress: null, error: null, notice: null })
+    const r = await call('doctor:run', { scope: get().scope, online, runId })
+    set(
+      r.ok
+        ? { running: null, progress: null, result: r.value }
+        : { running: null, progress: null, error: r.error },
+    )
   },
   async explain(text, by) {
     set({ error: null })

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import type { DoctorResult, ExplanationView } from '@shared/domain/doctor'
+import type { DoctorProgress, DoctorResult, ExplanationView } from '@shared/domain/doctor'
 import { CANARY } from '../../support/canary'
 import { startGitServer, type GitServer } from '../../support/git-server'
 import { createTestWorld, type TestWorld } from '../../support/test-world'
@@ -90,6 +90,36 @@ describe('Doctor, explainer and support report through the dispatcher', () => {
     expect(path?.online).toBe(true)
     expect(path?.hops.find((h) => h.id === 'branch')?.status).toBe('failed')
     expect(JSON.stringify(res)).not.toContain('CANARY0000')
+  })
+
+  it('online: reports progress per probe under the run id, from 0 to all of them', async () => {
+    const { a, r } = await seed({})
+    const before = world.events.seen.length
+    must<DoctorResult>(
+      await world.dispatcher.dispatch('doctor:run', { scope: { kind: 'all' }, online: true, runId: 'run-1' }),
+    )
+    const progress = world.events.seen
+      .slice(before)
+      .filter((e): e is { event: 'doctor:progress'; payload: DoctorProgress } => {
+        return (e as { event: string }).event === 'doctor:progress'
+      })
+      .map((e) => e.payload)
+    // One API probe for the account, one git probe for the repository.
+    expect(progress.map((p) => [p.runId, p.done, p.total])).toEqual([
+      ['run-1', 0, 2],
+      ['run-1', 1, 2],
+      ['run-1', 2, 2],
+    ])
+    expect(new Set(progress.slice(1).map((p) => p.subject))).toEqual(
+      new Set([`accounts.${a.id}`, `storage.${r.id}`]),
+    )
+    // An offline run, or one without a run id, says nothing.
+    const mark = world.events.seen.length
+    await world.dispatcher.dispatch('doctor:run', { scope: { kind: 'all' }, online: false, runId: 'run-2' })
+    await world.dispatcher.dispatch('doctor:run', { scope: { kind: 'all' }, online: true })
+    expect(
+      world.events.seen.slice(mark).filter((e) => (e as { event: string }).event === 'doctor:progress'),
+    ).toEqual([])
   })
 
   it('explains a pasted error, re-ranked by the chosen account’s facts', async () => {

@@ -150,7 +150,30 @@ export function DoctorScreen(): ReactElement {
                   Check online (contacts your hosts)
                 </button>
                 {d.running ? (
-                  <Loading label={d.running === 'online' ? 'Probing hosts…' : 'Checking…'} />
+                  <Loading
+                    label={
+                      d.running === 'offline'
+                        ? 'Checking…'
+                        : d.progress && d.progress.total > 0
+                          ? `Probing hosts… ${d.progress.done} of ${d.progress.total}`
+                          : 'Probing hosts…'
+                    }
+                  />
+                ) : null}
+                {d.running === 'online' && d.progress && d.progress.total > 0 ? (
+                  <div
+                    className="progress"
+                    role="progressbar"
+                    aria-label="Online checks"
+                    aria-valuemin={0}
+                    aria-valuemax={d.progress.total}
+                    aria-valuenow={d.progress.done}
+                    aria-valuetext={`${d.progress.done} of ${d.progress.total} checks finished`}
+                    data-testid="doctor-progress"
+                    style={{ flexBasis: '100%' }}
+                  >
+                    <span style={{ width: `${Math.round((d.progress.done / d.progress.total) * 100)}%` }} />
+                  </div>
                 ) : null}
               </div>
             </div>
