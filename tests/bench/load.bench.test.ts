@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { seedBulk } from '../support/bulk-seed'
-import { aesKey } from '../support/fake-ciphers'
-import { createTestWorld, type TestWorld } from '../support/test-world'
-import { addAccount, must, saveRepo } from '../support/world-actions'
+import { createBulkWorld } from '../support/bulk-seed'
+import type { TestWorld } from '../support/test-world'
+import { must } from '../support/world-actions'
 import { installMarks, openBenchApp, type BenchApp, type Marks } from './browser'
 import { median, recordFigure, timeMedian } from './harness'
 
@@ -20,21 +19,7 @@ describe(`bench: ${N} accounts and ${N} repositories`, () => {
   let world: TestWorld
   let app: BenchApp
   beforeAll(async () => {
-    const key = aesKey()
-    const first = await createTestWorld({ key })
-    const a = await addAccount(
-      first,
-      {
-        provider: 'github',
-        host: 'github.com',
-        deployment: 'cloud',
-        tokenKind: 'classic_pat',
-        label: 'Flags bot',
-      },
-      `ghp_${'F'.repeat(36)}`,
-    )
-    await saveRepo(first, { remote: 'https://github.com/acme/flags.git', accountId: a.id })
-    world = await seedBulk(first, { key, count: N - 1 })
+    world = await createBulkWorld(N)
     app = await openBenchApp(world)
   }, 120_000)
   afterAll(async () => {

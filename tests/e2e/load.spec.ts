@@ -1,8 +1,5 @@
 import type { Locator } from '@playwright/test'
-import { seedBulk } from '../support/bulk-seed'
-import { aesKey } from '../support/fake-ciphers'
-import { createTestWorld } from '../support/test-world'
-import { addAccount, saveRepo } from '../support/world-actions'
+import { createBulkWorld } from '../support/bulk-seed'
 import { expect, test as base } from './fixtures'
 
 const N = 1000
@@ -10,21 +7,7 @@ const N = 1000
 /** A world with 1,000 accounts and 1,000 repositories, loaded and decrypted the way the app starts. */
 const test = base.extend({
   world: async ({}, use) => {
-    const key = aesKey()
-    const first = await createTestWorld({ key })
-    const a = await addAccount(
-      first,
-      {
-        provider: 'github',
-        host: 'github.com',
-        deployment: 'cloud',
-        tokenKind: 'classic_pat',
-        label: 'Flags bot',
-      },
-      `ghp_${'F'.repeat(36)}`,
-    )
-    await saveRepo(first, { remote: 'https://github.com/acme/flags.git', accountId: a.id })
-    const world = await seedBulk(first, { key, count: N - 1 })
+    const world = await createBulkWorld(N)
     await use(world)
     await world.dispose()
   },

@@ -4,7 +4,9 @@ import type { StoredAccount } from '../../electron/services/workspace/metadata-d
 import { createAesGcmCipher } from '../../electron/services/vault/cipher'
 import { sealEnvelope } from '../../electron/services/vault/envelope'
 import type { VaultDoc } from '../../electron/services/vault/vault-doc'
-import type { TestWorld } from './test-world'
+import { aesKey } from './fake-ciphers'
+import { createTestWorld, type TestWorld } from './test-world'
+import { addAccount, saveRepo } from './world-actions'
 
 /** A distinct, well-formed classic GitHub token per index (never the canary). */
 export const bulkToken = (i: number): string => `ghp_${String(i).padStart(6, '0')}${'k'.repeat(30)}`
@@ -72,4 +74,26 @@ export async function seedBulk(
   await world.services.activity.flush()
   writeFileSync(vaultPath, `${JSON.stringify({ ...doc, entries }, null, 2)}\n`, { mode: 0o600 })
   return world.restart()
+}
+
+/**
+ * A world with `n` accounts and `n` repositories: "Flags bot" and its repository added through the
+ * dispatcher, the rest written in one go by {@link seedBulk}, then loaded the way the app starts.
+ */
+export async function createBulkWorld(n: number): Promise<TestWorld> {
+  const key = aesKey()
+  const first = await createTestWorld({ key })
+  const a = await addAccount(
+    first,
+    {
+      provider: 'github',
+      host: 'github.com',
+      deployment: 'cloud',
+      tokenKind: 'classic_pat',
+      label: 'Flags bot',
+    },
+    `ghp_${'F'.repeat(36)}`,
+  )
+  await saveRepo(first, { remote: 'https://github.com/acme/flags.git', accountId: a.id })
+  return seedBulk(first, { key, count: n - 1 })
 }

@@ -9,6 +9,7 @@ import { Icon } from '../../components/icon'
 import { ProviderMark } from '../../components/provider-mark'
 import { Badge, type Tone } from '../../components/status'
 import { VaultBanner } from '../../components/vault-banner'
+import { SearchField } from '../../components/search-field'
 import { VirtualList } from '../../components/virtual-list'
 import { LoadState, Screen } from '../../components/screen'
 import { useAccounts } from '../../stores/accounts.store'
@@ -132,24 +133,16 @@ export function AccountsScreen(): ReactElement {
           </EmptyState>
         ) : null}
         {accounts.length > 0 ? (
-          <div className="row">
-            <label className="sr-only" htmlFor="account-search">
-              Search accounts
-            </label>
-            <input
-              id="account-search"
-              className="input"
-              type="search"
-              placeholder="Search by name, host, user, kind or label"
-              value={query}
-              onChange={(e) => setQuery(e.target.value)}
-              data-testid="account-search"
-              style={{ maxWidth: 420 }}
-            />
-            <span className="muted small">
-              {accounts.length} account{accounts.length === 1 ? '' : 's'}
-            </span>
-          </div>
+          <SearchField
+            id="account-search"
+            label="Search accounts"
+            placeholder="Search by name, host, user, kind or label"
+            query={query}
+            onQuery={setQuery}
+            shown={groups.reduce((n, g) => n + g.rows.length, 0)}
+            total={accounts.length}
+            noun={['account', 'accounts']}
+          />
         ) : null}
         {accounts.length > 0 && groups.length === 0 ? (
           <p className="muted">No account matches “{query}”.</p>

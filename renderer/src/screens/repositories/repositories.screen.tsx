@@ -11,6 +11,7 @@ import { Badge } from '../../components/status'
 import { useAccounts } from '../../stores/accounts.store'
 import { useGitOps } from '../../stores/git-ops.store'
 import { useWorkspace } from '../../stores/workspace.store'
+import { SearchField } from '../../components/search-field'
 import { VirtualList } from '../../components/virtual-list'
 import { LoadState, Screen } from '../../components/screen'
 import { OperationPanel } from './operation-panel'
@@ -225,26 +226,16 @@ export function RepositoriesArea(): ReactElement {
           </div>
         ) : null}
         {ws.repositories.length > 0 ? (
-          <div className="row">
-            <label className="sr-only" htmlFor="repository-search">
-              Search repositories
-            </label>
-            <input
-              id="repository-search"
-              className="input"
-              type="search"
-              placeholder="Search by name, remote, branch, folder or account"
-              value={query}
-              onChange={(e) => setQuery(e.target.value)}
-              data-testid="repository-search"
-              style={{ maxWidth: 420 }}
-            />
-            <span className="muted small">
-              {shown.length === ws.repositories.length
-                ? `${ws.repositories.length} repositor${ws.repositories.length === 1 ? 'y' : 'ies'}`
-                : `${shown.length} of ${ws.repositories.length}`}
-            </span>
-          </div>
+          <SearchField
+            id="repository-search"
+            label="Search repositories"
+            placeholder="Search by name, remote, branch, folder or account"
+            query={query}
+            onQuery={setQuery}
+            shown={shown.length}
+            total={ws.repositories.length}
+            noun={['repository', 'repositories']}
+          />
         ) : null}
         {ws.repositories.length > 0 && shown.length === 0 ? (
           <p className="muted">No repository matches “{query}”.</p>
