@@ -15,6 +15,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
+          setupFiles: ['tests/support/fast-check-seed.ts'],
           environment: 'node',
           server: { deps: { inline: ['electron-store'] } },
         },
@@ -24,6 +25,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
+          setupFiles: ['tests/support/fast-check-seed.ts'],
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 60_000,

@@ -18,13 +18,24 @@ const YAML11_AMBIGUOUS = new RegExp(
   ].join('|'),
 )
 
+/**
+ * A multi-line string the library would write as a block scalar but that a block scalar cannot hold
+ * exactly: a line of only spaces or tabs, or one that starts with them, loses or gains indentation
+ * when read back (" \n" came back as "\n"). Such strings are double-quoted; a PEM stays a block.
+ */
+const blockUnsafe = (value: string): boolean =>
+  value.includes('\n') && value.split('\n').some((line) => /^[ \t]/.test(line))
+
+/** True when a string must be double-quoted for every reader to get it back exactly. */
+const mustQuote = (value: string): boolean => YAML11_AMBIGUOUS.test(value) || blockUnsafe(value)
+
 /** A value a writer may put in a map: a node, a plain JS value, or nothing (the key is skipped). */
 export type Entry = Node | string | number | boolean | null | undefined
 
-/** A string scalar, double-quoted when a YAML 1.1 reader could mistake it. */
+/** A string scalar, double-quoted when a YAML 1.1 reader could mistake it or a block would change it. */
 export function str(value: string): Scalar<string> {
   const s = new Scalar(value)
-  if (YAML11_AMBIGUOUS.test(value)) s.type = Scalar.QUOTE_DOUBLE
+  if (mustQuote(value)) s.type = Scalar.QUOTE_DOUBLE
   return s
 }
 
@@ -66,7 +77,7 @@ export function extraNode(doc: Document, value: unknown): Node {
   const node = doc.createNode(value)
   visit(node, {
     Scalar(_key, s) {
-      if (typeof s.value === 'string' && YAML11_AMBIGUOUS.test(s.value)) s.type = Scalar.QUOTE_DOUBLE
+      if (typeof s.value === 'string' && mustQuote(s.value)) s.type = Scalar.QUOTE_DOUBLE
     },
   })
   return node

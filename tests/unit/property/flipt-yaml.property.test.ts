@@ -146,6 +146,18 @@ describe('Flipt YAML round trip of arbitrary strings', () => {
       { numRuns: 120 },
     )
   })
+  // Found by the property above (seed -432614407): a block scalar cannot keep a line that starts with
+  // spaces, so " \n" came back as "\n". Such strings are now double-quoted.
+  it.each([' \n', '  \n\n', '\t\nflags', 'a\n b', '\n  '])('directory %j comes back exactly', (dir) => {
+    const ws = {
+      ...emptyWorkspace(),
+      repositories: [repository({ id: 'r', remote: 'https://github.com/acme/flags.git', branch: 'main' })],
+      environments: [environment({ id: 'e', repositoryId: 'r', name: 'e', directory: dir, default: true })],
+    }
+    expect(
+      importFlipt(exportFlipt(ws, { secrets: 'env' }).yaml, ws).workspace.environments[0]?.directory,
+    ).toBe(dir)
+  })
   it('a value never adds a key or a document', () => {
     fc.assert(
       fc.property(text(100), (value) => {
